@@ -1,0 +1,3 @@
+using XiheWorkflow.Cli;
+
+return await XiheCli.RunAsync(args, Console.Out, Console.Error);

@@ -1,0 +1,67 @@
+using System.CommandLine;
+using XiheWorkflow.Cli.Commands;
+using XiheWorkflow.Core.Data;
+using XiheWorkflow.Core.Resources;
+using XiheWorkflow.Domain.Common;
+
+namespace XiheWorkflow.Cli;
+
+/// <summary>
+/// `xihe`: thin commands over Core. Exit codes (INTERFACES.md §3): 0 success, 1 the command ran and
+/// found something, 2 bad usage or bad input with one clear line on stderr.
+/// </summary>
+public static class XiheCli
+{
+    public const int Ok = 0, Found = 1, BadInput = 2;
+
+    public static readonly Option<string?> DataDir = new("--data-dir")
+    {
+        Description = "Data directory (SQLite file, attachments, backups); default Xihe__DataDirectory",
+        Recursive = true,
+    };
+
+    public static RootCommand BuildRoot(TextWriter output, TextWriter error)
+    {
+        var root = new RootCommand("xihe — command line of XiheWorkflow (硝河乡政务公开工作流)");
+        root.Options.Add(DataDir);
+        var context = new CliContext(output, error);
+        root.Subcommands.Add(DbCommands.Create(context));
+        root.Subcommands.Add(SeedCommands.Create(context));
+        root.Subcommands.Add(UserCommands.Create(context));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
+    {
+        var root = BuildRoot(output, error);
+        var parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            foreach (var e in parsed.Errors) await error.WriteLineAsync($"xihe: {e.Message}");
+            await error.WriteLineAsync("Run 'xihe --help' (or '<command> --help') for usage.");
+            return BadInput;
+        }
+        try
+        {
+            return await parsed.InvokeAsync(new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false });
+        }
+        catch (CliInputException e)
+        {
+            await error.WriteLineAsync($"xihe: {e.Message}");
+            return BadInput;
+        }
+        catch (StartupException e)
+        {
+            await error.WriteLineAsync($"xihe: {e.Message}");
+            return BadInput;
+        }
+        catch (DomainException e)
+        {
+            await error.WriteLineAsync($"xihe: {Messages.For(e)}");
+            return BadInput;
+        }
+    }
+}
+
+/// <summary>Bad input found by a command: printed as one line on stderr, exit 2.</summary>
+public class CliInputException(string message) : Exception(message);

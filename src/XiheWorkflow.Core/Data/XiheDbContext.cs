@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using XiheWorkflow.Core.Auditing;
+using XiheWorkflow.Domain.Common;
+using XiheWorkflow.Domain.Notices;
+
+namespace XiheWorkflow.Core.Data;
+
+public class XiheDbContext(DbContextOptions<XiheDbContext> options)
+    : IdentityDbContext<XiheUser, IdentityRole, string>(options)
+{
+    public DbSet<Office> Offices => Set<Office>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(XiheDbContext).Assembly);
+    }
+
+    // One writer at a time links new audit entries to the chain; SQLite serialises writers anyway,
+    // and the unique Sequence index refuses a fork made by a second process.
+    private static readonly SemaphoreSlim AuditChainLock = new(1, 1);
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var newEntries = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
+        if (newEntries.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        await AuditChainLock.WaitAsync(cancellationToken);
+        try
+        {
+            var last = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
+                .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+            var seq = last?.Sequence ?? 0;
+            var prev = last?.Hash ?? "";
+            foreach (var entry in newEntries)
+            {
+                entry.Sequence = ++seq;
+                entry.PrevHash = prev;
+                entry.Hash = entry.ComputeHash();
+                prev = entry.Hash;
+            }
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            AuditChainLock.Release();
+        }
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        SaveChangesAsync(acceptAllChangesOnSuccess).GetAwaiter().GetResult();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored as their code names so that the database reads like the interfaces.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(40);
+    }
+}

@@ -1,0 +1,54 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using XiheWorkflow.Core.Admin;
+using XiheWorkflow.Core.Data;
+
+namespace XiheWorkflow.Core;
+
+public static class ServiceCollectionExtensions
+{
+    /// <summary>Everything the web app and the command line share: data, identity stores, use cases.</summary>
+    public static IdentityBuilder AddXiheCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<XiheOptions>().Bind(configuration.GetSection(XiheOptions.Section));
+        var options = configuration.GetSection(XiheOptions.Section).Get<XiheOptions>() ?? new XiheOptions();
+        var connectionString = ResolveConnectionString(configuration, options);
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddDbContextFactory<XiheDbContext>(db => db.UseSqlite(connectionString));
+
+        services.AddValidatorsFromAssembly(typeof(ServiceCollectionExtensions).Assembly, includeInternalTypes: true);
+        services.AddScoped<DatabaseInitializer>();
+        services.AddScoped<DemoSeeder>();
+        services.AddScoped<CreateUser>();
+
+        return services.AddIdentityCore<XiheUser>(ConfigureIdentity)
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<XiheDbContext>();
+    }
+
+    public static string ResolveConnectionString(IConfiguration configuration, XiheOptions options)
+    {
+        var explicitString = configuration.GetConnectionString("Xihe");
+        if (!string.IsNullOrWhiteSpace(explicitString)) return explicitString;
+        return $"Data Source={Path.Combine(options.ResolvedDataDirectory, "xihe.db")}";
+    }
+
+    public static void ConfigureIdentity(IdentityOptions o)
+    {
+        o.Password.RequiredLength = 10;
+        o.Password.RequireDigit = true;
+        o.Password.RequireLowercase = true;
+        o.Password.RequireUppercase = true;
+        o.Password.RequireNonAlphanumeric = true;
+        o.Lockout.AllowedForNewUsers = true;
+        o.Lockout.MaxFailedAccessAttempts = 5;
+        o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+        o.User.RequireUniqueEmail = false;
+        o.SignIn.RequireConfirmedAccount = false;
+    }
+}
