@@ -1,23 +1,24 @@
-using XiheWorkflow.Web.Components;
+using XiheWorkflow.Core.Data;
+using XiheWorkflow.Web;
 
 var builder = WebApplication.CreateBuilder(args);
-
-// Add services to the container.
-builder.Services.AddRazorComponents()
-    .AddInteractiveServerComponents();
+builder.AddXiheWeb();
 
 var app = builder.Build();
-
-// Configure the HTTP request pipeline.
-if (!app.Environment.IsDevelopment())
+try
 {
-    app.UseExceptionHandler("/Error", createScopeForErrors: true);
+    await using var scope = app.Services.CreateAsyncScope();
+    await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
 }
-app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
-app.UseAntiforgery();
+catch (StartupException e)
+{
+    app.Logger.LogCritical("{Message}", e.Message);
+    Console.Error.WriteLine($"XiheWorkflow cannot start: {e.Message}");
+    return 2;
+}
 
-app.MapStaticAssets();
-app.MapRazorComponents<App>()
-    .AddInteractiveServerRenderMode();
+app.UseXiheWeb();
+await app.RunAsync();
+return 0;
 
-app.Run();
+public partial class Program;

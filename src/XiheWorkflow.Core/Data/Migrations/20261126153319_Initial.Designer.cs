@@ -11,7 +11,7 @@ using XiheWorkflow.Core.Data;
 namespace XiheWorkflow.Core.Data.Migrations
 {
     [DbContext(typeof(XiheDbContext))]
-    [Migration("20261126152739_Initial")]
+    [Migration("20261126153319_Initial")]
     partial class Initial
     {
         /// <inheritdoc />

@@ -1,0 +1,35 @@
+using XiheWorkflow.Domain.Common;
+
+namespace XiheWorkflow.Web.Components;
+
+/// <summary>
+/// Which roles may open each page. Pages use these in [Authorize(Roles = …)], and the navigation
+/// reads the same table, so a link shows exactly when the server would let the person in.
+/// </summary>
+public static class PageRoles
+{
+    public const string ReviewQueue = Roles.SupervisingLeader + "," + Roles.DisclosureOfficer + "," + Roles.LeadingGroup;
+    public const string Agenda = Roles.LeadingGroup + "," + Roles.DisclosureOfficer;
+    public const string Publicity = Roles.Staff + "," + Roles.SupervisingLeader + "," + Roles.DisclosureOfficer + "," + Roles.LeadingGroup + "," + Roles.OfficeHead;
+    public const string Requests = Roles.DisclosureOfficer + "," + Roles.OfficeHead;
+    public const string Dashboard = Roles.Staff + "," + Roles.SupervisingLeader + "," + Roles.DisclosureOfficer + "," + Roles.LeadingGroup + "," + Roles.OfficeHead;
+    public const string AnnualReport = Roles.DisclosureOfficer + "," + Roles.OfficeHead;
+    public const string Admin = Roles.Admin;
+
+    public record NavItem(string Href, string ResourceKey, string Icon, string? Roles, bool Exact = false);
+
+    public static readonly NavItem[] Navigation =
+    [
+        new("/", "Nav.MyWork", MudBlazor.Icons.Material.Outlined.Inbox, null, Exact: true),
+        new("/reviews", "Nav.ReviewQueue", MudBlazor.Icons.Material.Outlined.FactCheck, ReviewQueue),
+        new("/agenda", "Nav.Agenda", MudBlazor.Icons.Material.Outlined.Groups, Agenda),
+        new("/publicity", "Nav.Publicity", MudBlazor.Icons.Material.Outlined.Timer, Publicity),
+        new("/requests", "Nav.Requests", MudBlazor.Icons.Material.Outlined.QuestionAnswer, Requests),
+        new("/dashboard", "Nav.Dashboard", MudBlazor.Icons.Material.Outlined.Insights, Dashboard),
+        new("/report", "Nav.AnnualReport", MudBlazor.Icons.Material.Outlined.Summarize, AnnualReport),
+        new("/admin", "Nav.Admin", MudBlazor.Icons.Material.Outlined.Settings, Admin),
+    ];
+
+    public static bool Allows(NavItem item, System.Security.Claims.ClaimsPrincipal user) =>
+        item.Roles is null ? user.Identity?.IsAuthenticated == true : item.Roles.Split(',').Any(user.IsInRole);
+}

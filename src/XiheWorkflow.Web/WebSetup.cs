@@ -1,0 +1,79 @@
+using System.Globalization;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using MudBlazor.Services;
+using XiheWorkflow.Core;
+using XiheWorkflow.Web.Components;
+using XiheWorkflow.Web.Endpoints;
+using XiheWorkflow.Web.Identity;
+
+namespace XiheWorkflow.Web;
+
+public static class WebSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static void AddXiheWeb(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        if (builder.Environment.IsDevelopment() && builder.Configuration["Xihe:SeedDemoData"] is null)
+        {
+            builder.Configuration["Xihe:SeedDemoData"] = "true";
+        }
+
+        services.AddRazorComponents().AddInteractiveServerComponents();
+        // Chinese text is written as characters, not as &#x…; entities.
+        services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
+        services.AddCascadingAuthenticationState();
+        services.AddMudServices();
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+
+        services.AddAuthentication(IdentityConstants.ApplicationScheme).AddIdentityCookies(cookies =>
+        {
+            cookies.ApplicationCookie?.Configure(o =>
+            {
+                o.LoginPath = "/login";
+                o.LogoutPath = "/logout";
+                o.AccessDeniedPath = "/login";
+                o.Cookie.Name = "xihe.auth";
+                o.Cookie.HttpOnly = true;
+                o.Cookie.SameSite = SameSiteMode.Lax;
+                o.ExpireTimeSpan = TimeSpan.FromHours(10);
+                o.SlidingExpiration = true;
+            });
+        });
+        services.AddAuthorization();
+        services.AddXiheCore(builder.Configuration)
+            .AddSignInManager()
+            .AddClaimsPrincipalFactory<XiheClaimsFactory>()
+            .AddDefaultTokenProviders();
+    }
+
+    public static void UseXiheWeb(this WebApplication app)
+    {
+        if (!app.Environment.IsDevelopment())
+        {
+            app.UseExceptionHandler("/Error", createScopeForErrors: true);
+        }
+        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        app.UseRequestLocalization(new RequestLocalizationOptions
+        {
+            DefaultRequestCulture = new RequestCulture("zh-CN"),
+            SupportedCultures = Cultures,
+            SupportedUICultures = Cultures,
+            // Only the person's explicit choice (cookie) switches language; the browser's does not.
+            RequestCultureProviders = [new CookieRequestCultureProvider()],
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseAntiforgery();
+
+        app.MapStaticAssets().AllowAnonymous();
+        app.MapHealthEndpoints();
+        app.MapAccountEndpoints();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+    }
+}
