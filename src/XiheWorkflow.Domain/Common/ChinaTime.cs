@@ -20,6 +20,9 @@ public static class ChinaTime
     /// <summary>24:00 Shanghai of <paramref name="day"/> (00:00 of the next day), as a UTC instant.</summary>
     public static DateTime EndOfDayUtc(DateOnly day) => StartOfDayUtc(day.AddDays(1));
 
+    /// <summary>A date as people write it: 2024年5月10日 (no zero padding).</summary>
+    public static string ChineseDate(DateOnly day) => $"{day.Year}年{day.Month}月{day.Day}日";
+
     internal static DateTime AsUtc(DateTime instant) => instant.Kind switch
     {
         DateTimeKind.Utc => instant,

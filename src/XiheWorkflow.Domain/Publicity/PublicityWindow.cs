@@ -67,9 +67,7 @@ public sealed record PublicityWindow(DateTime PublishedAtUtc, PublicityRule Rule
     /// <summary>The line printed on the notice: 公示期：2024年5月10日至2024年5月16日.</summary>
     public string Format() => Format(From, To);
 
-    public static string Format(DateOnly from, DateOnly to) => $"公示期：{ChineseDate(from)}至{ChineseDate(to)}";
-
-    public static string ChineseDate(DateOnly day) => $"{day.Year}年{day.Month}月{day.Day}日";
+    public static string Format(DateOnly from, DateOnly to) => $"公示期：{ChinaTime.ChineseDate(from)}至{ChinaTime.ChineseDate(to)}";
 
     private static string Text(DateOnly day) => day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
 }
