@@ -7,6 +7,8 @@ namespace XiheWorkflow.Domain.Common;
 public static class CodeLabels
 {
     private static readonly Dictionary<Type, Dictionary<string, string>> Maps = new();
+    private static readonly Dictionary<Type, Dictionary<string, string>> CodeMaps = new();
+    private static readonly Dictionary<Type, Dictionary<string, string>> AliasMaps = new();
 
     public static void Register<TEnum>(params (TEnum Code, string Label)[] pairs) where TEnum : struct, Enum
     {
@@ -16,10 +18,38 @@ public static class CodeLabels
         }
     }
 
+    /// <summary>
+    /// For enums whose contract codes are not valid member names (<c>Withheld.StateSecret</c>):
+    /// once registered, only these codes (and the labels) parse, not the member names.
+    /// </summary>
+    public static void RegisterCodes<TEnum>(params (TEnum Member, string Code)[] pairs) where TEnum : struct, Enum
+    {
+        lock (Maps)
+        {
+            CodeMaps[typeof(TEnum)] = pairs.ToDictionary(p => p.Member.ToString(), p => p.Code);
+        }
+    }
+
+    /// <summary>Other spellings ledgers use for a label (shortened, full-width quotes); parsed, never shown.</summary>
+    public static void RegisterAliases<TEnum>(params (TEnum Member, string Alias)[] pairs) where TEnum : struct, Enum
+    {
+        lock (Maps)
+        {
+            AliasMaps[typeof(TEnum)] = pairs.ToDictionary(p => p.Alias, p => p.Member.ToString());
+        }
+    }
+
     public static string Label<TEnum>(TEnum value) where TEnum : struct, Enum
     {
         Ensure();
         return Maps.TryGetValue(typeof(TEnum), out var m) && m.TryGetValue(value.ToString(), out var l) ? l : value.ToString();
+    }
+
+    /// <summary>The contract code of a value: its member name unless other codes were registered.</summary>
+    public static string Code<TEnum>(TEnum value) where TEnum : struct, Enum
+    {
+        Ensure();
+        return CodeMaps.TryGetValue(typeof(TEnum), out var m) && m.TryGetValue(value.ToString(), out var c) ? c : value.ToString();
     }
 
     public static bool TryParse<TEnum>(string? text, out TEnum value) where TEnum : struct, Enum
@@ -28,7 +58,19 @@ public static class CodeLabels
         value = default;
         if (string.IsNullOrWhiteSpace(text)) return false;
         text = text.Trim();
-        if (Enum.TryParse(text, ignoreCase: false, out value) && Enum.IsDefined(value)) return true;
+        if (CodeMaps.TryGetValue(typeof(TEnum), out var codes))
+        {
+            foreach (var (member, code) in codes)
+            {
+                if (code == text) return Enum.TryParse(member, out value);
+            }
+        }
+        // Enum.TryParse also takes numbers ("3") and comma lists ("Text, Video"): a ledger typo
+        // must not turn into a valid code that way.
+        else if (IsIdentifier(text) && Enum.TryParse(text, ignoreCase: false, out value) && Enum.IsDefined(value))
+        {
+            return true;
+        }
         if (Maps.TryGetValue(typeof(TEnum), out var m))
         {
             foreach (var (code, label) in m)
@@ -36,13 +78,22 @@ public static class CodeLabels
                 if (label == text) return Enum.TryParse(code, out value);
             }
         }
+        if (AliasMaps.TryGetValue(typeof(TEnum), out var aliases) && aliases.TryGetValue(text, out var aliased))
+        {
+            return Enum.TryParse(aliased, out value);
+        }
+        value = default;
         return false;
     }
 
-    private static int _initialized;
+    private static bool IsIdentifier(string text) => char.IsLetter(text[0]) && text.All(char.IsLetterOrDigit);
 
-    private static void Ensure()
+    // Lazy rather than a flag: a second thread must not read the maps while the first fills them.
+    private static readonly Lazy<bool> Initialized = new(() =>
     {
-        if (Interlocked.Exchange(ref _initialized, 1) == 0) KnownLabels.RegisterAll();
-    }
+        KnownLabels.RegisterAll();
+        return true;
+    });
+
+    private static void Ensure() => _ = Initialized.Value;
 }

@@ -1,5 +1,6 @@
 using XiheWorkflow.Domain.Notices;
 using XiheWorkflow.Domain.Publicity;
+using XiheWorkflow.Domain.Requests;
 
 namespace XiheWorkflow.Domain.Common;
 
@@ -22,5 +23,47 @@ internal static class KnownLabels
             (ContentForm.Animation, "动漫"));
         CodeLabels.Register((ContentOrigin.SelfEdited, "自主编辑"), (ContentOrigin.Forwarded, "转发"));
         CodeLabels.Register((PeriodUnit.CalendarDays, "自然日"), (PeriodUnit.WorkingDays, "工作日"));
+        CodeLabels.Register(
+            (ApplicantType.NaturalPerson, "自然人"), (ApplicantType.Business, "商业企业"),
+            (ApplicantType.Research, "科研机构"), (ApplicantType.PublicInterest, "社会公益组织"),
+            (ApplicantType.LegalService, "法律服务机构"), (ApplicantType.OtherOrganization, "其他"));
+        CodeLabels.Register(
+            (ApplicationChannel.InPerson, "当面"), (ApplicationChannel.Mail, "邮寄"), (ApplicationChannel.Online, "网络"),
+            (ApplicationChannel.Fax, "传真"), (ApplicationChannel.Other, "其他"));
+        CodeLabels.Register(
+            (AppealKind.Reconsideration, "行政复议"), (AppealKind.LitigationDirect, "未经复议直接起诉"),
+            (AppealKind.LitigationAfterReconsideration, "复议后起诉"));
+        CodeLabels.Register((AppealResult.Upheld, "结果维持"), (AppealResult.Corrected, "结果纠正"), (AppealResult.Other, "其他结果"));
+        CodeLabels.RegisterCodes(ApplicationOutcomes.CodeTable().ToArray());
+        CodeLabels.Register(
+            (ApplicationOutcome.Disclosed, "予以公开"), (ApplicationOutcome.PartiallyDisclosed, "部分公开"),
+            (ApplicationOutcome.WithheldStateSecret, "属于国家秘密"),
+            (ApplicationOutcome.WithheldProhibitedByLaw, "其他法律行政法规禁止公开"),
+            (ApplicationOutcome.WithheldThreeSecurityOneStability, "危及\"三安全一稳定\""),
+            (ApplicationOutcome.WithheldThirdPartyRights, "保护第三方合法权益"),
+            (ApplicationOutcome.WithheldInternalAffairs, "属于三类内部事务信息"),
+            (ApplicationOutcome.WithheldProcessInformation, "属于四类过程性信息"),
+            (ApplicationOutcome.WithheldEnforcementCaseFile, "属于行政执法案卷"),
+            (ApplicationOutcome.WithheldAdministrativeQuery, "属于行政查询事项"),
+            (ApplicationOutcome.UnavailableNotHeld, "本机关不掌握相关政府信息"),
+            (ApplicationOutcome.UnavailableNeedsCreation, "没有现成信息需要另行制作"),
+            (ApplicationOutcome.UnavailableStillUnclear, "补正后申请内容仍不明确"),
+            (ApplicationOutcome.NotProcessedPetition, "信访举报投诉类申请"),
+            (ApplicationOutcome.NotProcessedDuplicate, "重复申请"),
+            (ApplicationOutcome.NotProcessedPublication, "要求提供公开出版物"),
+            (ApplicationOutcome.NotProcessedExcessive, "无正当理由大量反复申请"),
+            (ApplicationOutcome.NotProcessedConfirmation, "要求行政机关确认或重新出具已获取信息"),
+            (ApplicationOutcome.OtherNoSupplement, "申请人无正当理由逾期不补正、行政机关不再处理其政府信息公开申请"),
+            (ApplicationOutcome.OtherFeeUnpaid, "申请人逾期未按收费通知要求缴纳费用、行政机关不再处理其政府信息公开申请"),
+            (ApplicationOutcome.OtherOther, "其他"));
+        // INTERFACES.md shortens the two long labels with "…" and ledgers do the same; Chinese
+        // text often writes the quotes full-width.
+        CodeLabels.RegisterAliases(
+            (ApplicationOutcome.WithheldThreeSecurityOneStability, "危及“三安全一稳定”"),
+            (ApplicationOutcome.PartiallyDisclosed, "部分公开（区分处理的，只计这一情形，不计其他情形）"),
+            (ApplicationOutcome.OtherNoSupplement, "申请人无正当理由逾期不补正"),
+            (ApplicationOutcome.OtherNoSupplement, "申请人无正当理由逾期不补正…"),
+            (ApplicationOutcome.OtherFeeUnpaid, "申请人逾期未按收费通知要求缴纳费用"),
+            (ApplicationOutcome.OtherFeeUnpaid, "申请人逾期未按收费通知要求缴纳费用…"));
     }
 }
