@@ -41,9 +41,19 @@ public static class ReferenceData
         new("新闻动态", NoticeKind.News, NewsChannels, false, null, PeriodUnit.CalendarDays),
     ];
 
+    public const string DefaultWorkflow = "默认审核流程";
+    public const string CorrectionWorkflow = "更正审核流程";
+
     /// <summary>Adds whatever reference data is missing; never changes what Admin has edited.</summary>
     public static async Task EnsureAsync(XiheDbContext db, CancellationToken ct = default)
     {
+        if (!await db.WorkflowTemplates.AnyAsync(ct))
+        {
+            // 各办公室投稿、各分管领导把关、政务公开负责人严格审核; major categories add the leading group.
+            db.WorkflowTemplates.Add(new WorkflowTemplate(DefaultWorkflow, [WorkflowStage.SupervisingLeader, WorkflowStage.DisclosureOfficer]));
+            db.WorkflowTemplates.Add(new WorkflowTemplate(CorrectionWorkflow, [WorkflowStage.DisclosureOfficer]));
+            await db.SaveChangesAsync(ct);
+        }
         if (!await db.Offices.AnyAsync(ct))
         {
             for (var i = 0; i < Offices.Length; i++) db.Offices.Add(new Office(Offices[i], i + 1));
@@ -55,6 +65,14 @@ public static class ReferenceData
                 var c = Categories[i];
                 db.Categories.Add(new Category(c.Name, c.Kind, c.Channels, c.Major, c.Period, c.Unit, i + 1));
             }
+        }
+        await db.SaveChangesAsync(ct);
+
+        var defaultWorkflow = await db.WorkflowTemplates.SingleOrDefaultAsync(t => t.Name == DefaultWorkflow, ct)
+            ?? await db.WorkflowTemplates.OrderBy(t => t.Id).FirstAsync(ct);
+        foreach (var category in await db.Categories.Where(c => c.WorkflowTemplateId == null).ToListAsync(ct))
+        {
+            category.UseWorkflow(defaultWorkflow.Id);
         }
         await db.SaveChangesAsync(ct);
     }

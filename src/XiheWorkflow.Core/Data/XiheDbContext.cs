@@ -13,6 +13,10 @@ public class XiheDbContext(DbContextOptions<XiheDbContext> options)
     public DbSet<Office> Offices => Set<Office>();
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<WorkflowTemplate> WorkflowTemplates => Set<WorkflowTemplate>();
+    public DbSet<Notice> Notices => Set<Notice>();
+    public DbSet<NoticeRevision> NoticeRevisions => Set<NoticeRevision>();
+    public DbSet<NoticeEvent> NoticeEvents => Set<NoticeEvent>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -22,6 +22,14 @@ internal static class KnownLabels
             (ContentForm.Text, "文字"), (ContentForm.TextImage, "图文"), (ContentForm.Video, "视频"),
             (ContentForm.Animation, "动漫"));
         CodeLabels.Register((ContentOrigin.SelfEdited, "自主编辑"), (ContentOrigin.Forwarded, "转发"));
+        CodeLabels.Register(
+            (NoticeState.Draft, "草稿"), (NoticeState.InReview, "审核中"), (NoticeState.Approved, "已审核待发布"),
+            (NoticeState.Published, "已发布"), (NoticeState.InPublicity, "公示中"), (NoticeState.PublicityEnded, "公示期满"),
+            (NoticeState.Concluded, "已办结"), (NoticeState.Returned, "退回修改"), (NoticeState.Rejected, "不予发布"),
+            (NoticeState.Withdrawn, "已回收"), (NoticeState.Expired, "已失效"));
+        CodeLabels.Register(
+            (NoticeAction.Submit, "提交审核"), (NoticeAction.Approve, "通过"), (NoticeAction.Return, "退回修改"),
+            (NoticeAction.Reject, "不予发布"), (NoticeAction.Publish, "发布"), (NoticeAction.Withdraw, "回收"));
         CodeLabels.Register((PeriodUnit.CalendarDays, "自然日"), (PeriodUnit.WorkingDays, "工作日"));
         CodeLabels.Register(
             (ApplicantType.NaturalPerson, "自然人"), (ApplicantType.Business, "商业企业"),

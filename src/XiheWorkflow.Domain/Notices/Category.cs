@@ -18,6 +18,8 @@ public class Category
     public int? PublicityPeriod { get; private set; }
     public PeriodUnit PublicityUnit { get; private set; }
     public int SortOrder { get; private set; }
+    /// <summary>The workflow template a notice of this category passes (major adds the leading group).</summary>
+    public int? WorkflowTemplateId { get; private set; }
     public int Version { get; private set; }
 
     private Category() { }
@@ -28,6 +30,12 @@ public class Category
         Update(name, kind, channels, isMajor, publicityPeriod, unit);
         SortOrder = sortOrder;
         Version = 0;
+    }
+
+    public void UseWorkflow(int workflowTemplateId)
+    {
+        WorkflowTemplateId = workflowTemplateId;
+        Version++;
     }
 
     public void Update(string name, NoticeKind kind, IEnumerable<Channel> channels, bool isMajor,

@@ -1,0 +1,68 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using XiheWorkflow.Domain.Common;
+using XiheWorkflow.Domain.Notices;
+
+namespace XiheWorkflow.Core.Data.Configurations;
+
+public class NoticeConfiguration : IEntityTypeConfiguration<Notice>
+{
+    public void Configure(EntityTypeBuilder<Notice> b)
+    {
+        b.Property(n => n.Title).HasMaxLength(200).IsRequired();
+        b.Property(n => n.LegalBasis).HasMaxLength(2000);
+        b.Property(n => n.DocumentNumber).HasMaxLength(100);
+        b.Property(n => n.AuthorId).HasMaxLength(450);
+        b.Property(n => n.AuthorName).HasMaxLength(50);
+        b.Property(n => n.IndexNumber).HasMaxLength(40);
+        b.HasIndex(n => n.IndexNumber).IsUnique();
+        b.HasIndex(n => new { n.State, n.WaitingSinceUtc });
+        b.HasIndex(n => n.AuthorId);
+        b.Property(n => n.Version).IsConcurrencyToken();
+        b.Property(n => n.Channels).HasConversion(EnumListConversion.Converter<Channel>(), EnumListConversion.Comparer<Channel>()).HasMaxLength(200);
+        b.Property(n => n.Attachments).HasConversion(JsonColumn.Converter<List<AttachmentRef>>(), JsonColumn.Comparer<List<AttachmentRef>>());
+        b.Property(n => n.Stages).HasConversion(JsonColumn.Converter<List<WorkflowStage>>(), JsonColumn.Comparer<List<WorkflowStage>>());
+        b.HasOne<Category>().WithMany().HasForeignKey(n => n.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Office>().WithMany().HasForeignKey(n => n.OfficeId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(n => n.Revisions).WithOne().HasForeignKey(r => r.NoticeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(n => n.Events).WithOne().HasForeignKey(e => e.NoticeId).OnDelete(DeleteBehavior.Cascade);
+        b.Ignore(n => n.Content);
+        b.Ignore(n => n.CurrentStage);
+        b.Ignore(n => n.LatestRevision);
+        b.Ignore(n => n.CurrentStageNeedsMeeting);
+    }
+}
+
+public class NoticeRevisionConfiguration : IEntityTypeConfiguration<NoticeRevision>
+{
+    public void Configure(EntityTypeBuilder<NoticeRevision> b)
+    {
+        b.HasIndex(r => new { r.NoticeId, r.Number }).IsUnique();
+        b.Property(r => r.Content).HasConversion(JsonColumn.Converter<NoticeContent>(), JsonColumn.Comparer<NoticeContent>());
+        b.Property(r => r.AuthorId).HasMaxLength(450);
+    }
+}
+
+public class NoticeEventConfiguration : IEntityTypeConfiguration<NoticeEvent>
+{
+    public void Configure(EntityTypeBuilder<NoticeEvent> b)
+    {
+        b.HasIndex(e => new { e.NoticeId, e.Sequence }).IsUnique();
+        b.Property(e => e.ActorName).HasMaxLength(50);
+        b.Property(e => e.ActorId).HasMaxLength(450);
+        b.Property(e => e.StageRole).HasMaxLength(40);
+        b.Property(e => e.Reason).HasMaxLength(2000);
+        b.Property(e => e.MinutesReference).HasMaxLength(100);
+    }
+}
+
+public class WorkflowTemplateConfiguration : IEntityTypeConfiguration<WorkflowTemplate>
+{
+    public void Configure(EntityTypeBuilder<WorkflowTemplate> b)
+    {
+        b.Property(t => t.Name).HasMaxLength(50).IsRequired();
+        b.HasIndex(t => t.Name).IsUnique();
+        b.Property(t => t.Version).IsConcurrencyToken();
+        b.Property(t => t.Stages).HasConversion(JsonColumn.Converter<List<WorkflowStage>>(), JsonColumn.Comparer<List<WorkflowStage>>());
+    }
+}

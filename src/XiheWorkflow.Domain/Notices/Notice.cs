@@ -1,0 +1,214 @@
+using XiheWorkflow.Domain.Common;
+
+namespace XiheWorkflow.Domain.Notices;
+
+/// <summary>
+/// A 公开事项. Its state changes only through <see cref="Apply"/> (and <see cref="Submit"/>), which
+/// consults <see cref="NoticeWorkflow.Table"/>, checks every guard, and records who, when, from → to,
+/// which revision and why. An illegal call throws; nothing silently does nothing.
+/// </summary>
+public class Notice
+{
+    public int Id { get; private set; }
+    public string Title { get; private set; } = "";
+    public string BodyHtml { get; private set; } = "";
+    public int CategoryId { get; private set; }
+    public int OfficeId { get; private set; }
+    public NoticeKind Kind { get; private set; }
+    public List<Channel> Channels { get; private set; } = [];
+    public ContentForm Form { get; private set; }
+    public ContentOrigin Origin { get; private set; }
+    public string LegalBasis { get; private set; } = "";
+    public string? DocumentNumber { get; private set; }
+    public DateOnly? FormedOn { get; private set; }
+    public List<AttachmentRef> Attachments { get; private set; } = [];
+
+    public string AuthorId { get; private set; } = "";
+    public string AuthorName { get; private set; } = "";
+    public NoticeState State { get; private set; }
+    /// <summary>Stages copied from the workflow template at submit.</summary>
+    public List<WorkflowStage> Stages { get; private set; } = [];
+    /// <summary>0-based index into <see cref="Stages"/> while in review.</summary>
+    public int StageIndex { get; private set; }
+    /// <summary>Number of the latest frozen revision (0 before the first submit).</summary>
+    public int CurrentRevision { get; private set; }
+    public string? IndexNumber { get; private set; }
+    public bool IsImported { get; private set; }
+    public DateTime CreatedAtUtc { get; private set; }
+    public DateTime UpdatedAtUtc { get; private set; }
+    /// <summary>When the notice reached the stage (or state) it waits in now.</summary>
+    public DateTime? WaitingSinceUtc { get; private set; }
+    public DateTime? PublishedAtUtc { get; private set; }
+    public int Version { get; private set; }
+
+    public List<NoticeRevision> Revisions { get; private set; } = [];
+    public List<NoticeEvent> Events { get; private set; } = [];
+
+    private Notice() { }
+
+    public static Notice Draft(NoticeContent content, NoticeActor author, DateTime nowUtc)
+    {
+        if (!author.IsIn(Roles.Staff)) throw new DomainException("Auth.RoleRequired", Roles.Label(Roles.Staff));
+        var notice = new Notice
+        {
+            AuthorId = author.UserId,
+            AuthorName = author.Name,
+            State = NoticeState.Draft,
+            CreatedAtUtc = nowUtc,
+        };
+        notice.SetContent(content, nowUtc);
+        return notice;
+    }
+
+    public NoticeContent Content => new()
+    {
+        Title = Title, BodyHtml = BodyHtml, CategoryId = CategoryId, OfficeId = OfficeId, Kind = Kind,
+        Channels = [.. Channels], Form = Form, Origin = Origin, LegalBasis = LegalBasis,
+        DocumentNumber = DocumentNumber, FormedOn = FormedOn, Attachments = [.. Attachments],
+    };
+
+    public WorkflowStage? CurrentStage => State == NoticeState.InReview && StageIndex < Stages.Count ? Stages[StageIndex] : null;
+
+    public NoticeRevision? LatestRevision => Revisions.OrderByDescending(r => r.Number).FirstOrDefault();
+
+    /// <summary>Saves the author's edits; only the author, only while a draft or returned.</summary>
+    public void Edit(NoticeContent content, NoticeActor actor, DateTime nowUtc)
+    {
+        if (!NoticeWorkflow.IsEditable(State)) throw new DomainException("Notice.NotEditable", StateLabel(State));
+        if (actor.UserId != AuthorId) throw new DomainException("Workflow.OnlyAuthor");
+        SetContent(content, nowUtc);
+        Version++;
+    }
+
+    private void SetContent(NoticeContent c, DateTime nowUtc)
+    {
+        Title = c.Title.Trim();
+        BodyHtml = c.BodyHtml;
+        CategoryId = c.CategoryId;
+        OfficeId = c.OfficeId;
+        Kind = c.Kind;
+        Channels = c.Channels.Distinct().ToList();
+        Form = c.Form;
+        Origin = c.Origin;
+        LegalBasis = c.LegalBasis.Trim();
+        DocumentNumber = string.IsNullOrWhiteSpace(c.DocumentNumber) ? null : c.DocumentNumber.Trim();
+        FormedOn = c.FormedOn;
+        Attachments = [.. c.Attachments];
+        UpdatedAtUtc = nowUtc;
+    }
+
+    /// <summary>Freezes a new revision and starts the workflow from stage 1 with the given stages.</summary>
+    public void Submit(NoticeActor actor, IReadOnlyList<WorkflowStage> stages, DateTime nowUtc)
+    {
+        if (stages.Count == 0) throw new DomainException("Workflow.NoStages");
+        Check(NoticeAction.Submit, actor, new DecisionInput());
+        if (string.IsNullOrWhiteSpace(Title)) throw new DomainException("Notice.TitleRequired");
+        if (string.IsNullOrWhiteSpace(LegalBasis)) throw new DomainException("Notice.LegalBasisRequired");
+
+        var from = State;
+        CurrentRevision++;
+        Revisions.Add(new NoticeRevision(CurrentRevision, Content, nowUtc, actor.UserId));
+        Stages = [.. stages];
+        StageIndex = 0;
+        State = NoticeState.InReview;
+        Record(nowUtc, actor, NoticeAction.Submit, from, null, new DecisionInput());
+    }
+
+    /// <summary>Applies a decision or an action after review (approve, return, reject, publish, withdraw).</summary>
+    public void Apply(NoticeAction action, NoticeActor actor, DateTime nowUtc, DecisionInput? input = null)
+    {
+        input ??= new DecisionInput();
+        if (action == NoticeAction.Submit) throw new DomainException("Workflow.SubmitNeedsStages");
+        Check(action, actor, input);
+
+        var from = State;
+        var stage = State == NoticeState.InReview ? StageIndex : (int?)null;
+        switch (action)
+        {
+            case NoticeAction.Approve:
+                if (StageIndex < Stages.Count - 1) StageIndex++;
+                else State = NoticeState.Approved;
+                break;
+            case NoticeAction.Publish:
+                State = NoticeState.Published;
+                PublishedAtUtc = nowUtc;
+                break;
+            default:
+                State = NoticeWorkflow.Find(from, action)!.To;
+                break;
+        }
+        Record(nowUtc, actor, action, from, stage, input);
+    }
+
+    public void AssignIndexNumber(string indexNumber)
+    {
+        if (IndexNumber is not null) throw new DomainException("Notice.IndexNumberAssigned", IndexNumber);
+        IndexNumber = indexNumber;
+    }
+
+    /// <summary>The actions this person may take now; the UI shows exactly these buttons.</summary>
+    public IReadOnlyList<NoticeAction> AvailableActions(NoticeActor actor) =>
+        NoticeWorkflow.Table.Where(t => t.From == State).Select(t => t.Action).Distinct()
+            .Where(a => Refusal(a, actor) is null).ToList();
+
+    public bool CurrentStageNeedsMeeting => CurrentStage?.IsLeadingGroup == true;
+
+    /// <summary>Throws the reason an action is refused, if it is.</summary>
+    public void Check(NoticeAction action, NoticeActor actor, DecisionInput input)
+    {
+        if (Refusal(action, actor) is { } refusal) throw refusal;
+        if (NoticeWorkflow.NeedsReason(action) && string.IsNullOrWhiteSpace(input.Reason))
+            throw new DomainException("Workflow.ReasonRequired");
+        if (action == NoticeAction.Approve && CurrentStageNeedsMeeting
+            && (input.MeetingDate is null || string.IsNullOrWhiteSpace(input.MinutesReference)))
+            throw new DomainException("Workflow.MeetingRequired");
+    }
+
+    private DomainException? Refusal(NoticeAction action, NoticeActor actor)
+    {
+        var transition = NoticeWorkflow.Find(State, action);
+        if (transition is null) return new DomainException("Workflow.NotAllowedInState", StateLabel(State), ActionLabel(action));
+
+        switch (transition.Who)
+        {
+            case NoticeWorkflow.Who.Author:
+                if (actor.UserId != AuthorId) return new DomainException("Workflow.OnlyAuthor");
+                if (!transition.Roles.Any(actor.IsIn)) return new DomainException("Auth.RoleRequired", RolesLabel(transition.Roles));
+                return null;
+            case NoticeWorkflow.Who.CurrentStage:
+                var stage = CurrentStage!;
+                if (!actor.IsIn(stage.Role)) return new DomainException("Workflow.WrongStageRole", Roles.Label(stage.Role));
+                if (actor.UserId == AuthorId) return new DomainException("Workflow.AuthorCannotReview");
+                if (stage.ScopedToSupervisors && !actor.SupervisedOfficeIds.Contains(OfficeId))
+                    return new DomainException("Workflow.NotSupervisor");
+                if (ActedEarlierInThisRound(actor.UserId)) return new DomainException("Workflow.AlreadyActedAtStage");
+                return null;
+            default:
+                return transition.Roles.Any(actor.IsIn) ? null : new DomainException("Auth.RoleRequired", RolesLabel(transition.Roles));
+        }
+    }
+
+    /// <summary>One person may not decide two stages of the same review round (since the last submit).</summary>
+    private bool ActedEarlierInThisRound(string userId)
+    {
+        foreach (var e in Events.OrderByDescending(e => e.Sequence))
+        {
+            if (e.Action == NoticeAction.Submit) return false;
+            if (e.Action == NoticeAction.Approve && e.ActorId == userId) return true;
+        }
+        return false;
+    }
+
+    private void Record(DateTime nowUtc, NoticeActor actor, NoticeAction action, NoticeState from, int? stage, DecisionInput input)
+    {
+        Events.Add(new NoticeEvent(Events.Count + 1, nowUtc, actor, action, from, State, stage + 1, stage is { } s ? Stages[s].Role : null,
+            CurrentRevision == 0 ? null : CurrentRevision, input));
+        WaitingSinceUtc = nowUtc;
+        UpdatedAtUtc = nowUtc;
+        Version++;
+    }
+
+    private static string StateLabel(NoticeState s) => CodeLabels.Label(s);
+    private static string ActionLabel(NoticeAction a) => CodeLabels.Label(a);
+    private static string RolesLabel(IEnumerable<string> roles) => string.Join("/", roles.Select(Roles.Label));
+}

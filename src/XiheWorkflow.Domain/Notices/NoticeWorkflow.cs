@@ -1,0 +1,45 @@
+using XiheWorkflow.Domain.Common;
+
+namespace XiheWorkflow.Domain.Notices;
+
+/// <summary>
+/// The one transition table of DESIGN.md §3: (from, action, to, who). Guards that need the notice
+/// (stage role, author, same person twice, reasons) are checked by <see cref="Notice.Check"/>.
+/// </summary>
+public static class NoticeWorkflow
+{
+    /// <summary>Who may take an action: the author, the current stage's role, or fixed roles.</summary>
+    public enum Who { Author, CurrentStage, Roles }
+
+    public sealed record Transition(NoticeState From, NoticeAction Action, NoticeState To, Who Who, params string[] Roles)
+    {
+        /// <summary>Approve moves to the next stage or, after the last one, to Approved.</summary>
+        public bool ToIsComputed => Action == NoticeAction.Approve;
+    }
+
+    public static readonly IReadOnlyList<Transition> Table =
+    [
+        new(NoticeState.Draft, NoticeAction.Submit, NoticeState.InReview, Who.Author, Roles.Staff),
+        new(NoticeState.Returned, NoticeAction.Submit, NoticeState.InReview, Who.Author, Roles.Staff),
+        new(NoticeState.InReview, NoticeAction.Approve, NoticeState.Approved, Who.CurrentStage),
+        new(NoticeState.InReview, NoticeAction.Return, NoticeState.Returned, Who.CurrentStage),
+        new(NoticeState.InReview, NoticeAction.Reject, NoticeState.Rejected, Who.CurrentStage),
+        new(NoticeState.Approved, NoticeAction.Publish, NoticeState.Published, Who.Roles, Roles.DisclosureOfficer),
+        new(NoticeState.Published, NoticeAction.Withdraw, NoticeState.Withdrawn, Who.Roles, Roles.DisclosureOfficer, Roles.LeadingGroup),
+        new(NoticeState.InPublicity, NoticeAction.Withdraw, NoticeState.Withdrawn, Who.Roles, Roles.DisclosureOfficer, Roles.LeadingGroup),
+        new(NoticeState.PublicityEnded, NoticeAction.Withdraw, NoticeState.Withdrawn, Who.Roles, Roles.DisclosureOfficer, Roles.LeadingGroup),
+    ];
+
+    public static Transition? Find(NoticeState from, NoticeAction action) =>
+        Table.FirstOrDefault(t => t.From == from && t.Action == action);
+
+    /// <summary>Actions that need a written reason (审核意见 / 理由).</summary>
+    public static bool NeedsReason(NoticeAction action) => action is NoticeAction.Return or NoticeAction.Reject or NoticeAction.Withdraw;
+
+    /// <summary>States a person may still edit the content in.</summary>
+    public static bool IsEditable(NoticeState state) => state is NoticeState.Draft or NoticeState.Returned;
+
+    /// <summary>States in which the notice is visible to the public.</summary>
+    public static bool IsPublic(NoticeState state) =>
+        state is NoticeState.Published or NoticeState.InPublicity or NoticeState.PublicityEnded or NoticeState.Concluded;
+}
