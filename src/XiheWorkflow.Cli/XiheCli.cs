@@ -28,6 +28,7 @@ public static class XiheCli
         root.Subcommands.Add(DbCommands.Create(context));
         root.Subcommands.Add(SeedCommands.Create(context));
         root.Subcommands.Add(UserCommands.Create(context));
+        root.Subcommands.Add(PrivacyCommands.Create(context));
         return root;
     }
 
