@@ -73,7 +73,7 @@ public static class PrivacyScanner
                 }
                 break;
             }
-            case 4:
+            case 4 when start < 2 || text[start - 1] != ' ' || !IsDigit(text[start - 2]):
             {
                 var cardEnd = GroupedCardEnd(text, end);
                 if (cardEnd > 0 && IsBankCard(text, start, cardEnd, today))
@@ -104,22 +104,30 @@ public static class PrivacyScanner
 
     /// <summary>
     /// After a first group of 4 digits, takes space-separated groups of 4, the last of which may be
-    /// shorter, up to 19 digits; returns the end when the digits total 16–19, else -1.
+    /// shorter; returns the end when the digits total 16–19 and no further group follows, else -1.
+    /// A longer sequence of groups is a table of numbers (years, amounts), not a card.
     /// </summary>
     private static int GroupedCardEnd(ReadOnlySpan<char> text, int pos)
     {
         var digits = 4;
-        while (pos + 1 < text.Length && text[pos] == ' ' && IsDigit(text[pos + 1]))
+        while (IsSpaceThenDigit(text, pos))
         {
             var groupEnd = RunEnd(text, pos + 1);
             var group = groupEnd - pos - 1;
-            if (group > 4 || digits + group > 19) break;
+            if (group > 4 || digits + group > 19) return -1;
             digits += group;
             pos = groupEnd;
-            if (group < 4) break;
+            if (group < 4)
+            {
+                if (IsSpaceThenDigit(text, pos)) return -1;
+                break;
+            }
         }
         return digits is >= 16 and <= 19 ? pos : -1;
     }
+
+    private static bool IsSpaceThenDigit(ReadOnlySpan<char> text, int pos) =>
+        pos + 1 < text.Length && text[pos] == ' ' && IsDigit(text[pos + 1]);
 
     private static bool IsBankCard(ReadOnlySpan<char> text, int start, int end, DateOnly? today)
     {

@@ -165,6 +165,16 @@ public class PrivacyScannerTests
     }
 
     [Theory]
+    [InlineData("4111 1111 1111 1111 2222")]
+    [InlineData("2222 4111 1111 1111 1111")]
+    [InlineData("4111 1111 1111 111 1")]
+    [InlineData("2021 2022 2023 2024 2025 2026")]
+    public void Scan_GroupsInsideALongerSequenceOfGroups_AreNoCard(string text)
+    {
+        PrivacyScanner.Scan($"统计：{text}。", Today).ShouldBeEmpty();
+    }
+
+    [Theory]
     [InlineData("6212260200000000000")]
     [InlineData("6222021234567890127")]
     [InlineData("4111111111111112")]
