@@ -29,6 +29,7 @@ public static class XiheCli
         root.Subcommands.Add(SeedCommands.Create(context));
         root.Subcommands.Add(UserCommands.Create(context));
         root.Subcommands.Add(CalendarCommands.Create(context));
+        root.Subcommands.Add(PrivacyCommands.Create(context));
         return root;
     }
 

@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using XiheWorkflow.Core.Admin;
 using XiheWorkflow.Core.Data;
+using XiheWorkflow.Core.Privacy;
 
 namespace XiheWorkflow.Core;
 
@@ -25,6 +26,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<CreateUser>();
+        services.AddSingleton<PrivacyFileScanner>();
+        services.AddSingleton<RosterPrivacyScanner>();
 
         return services.AddIdentityCore<XiheUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
