@@ -26,6 +26,13 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<CreateUser>();
+        services.AddSingleton<Notices.AttachmentStore>();
+        services.AddScoped<Notices.NoticeChange>();
+        services.AddScoped<Notices.SaveNoticeDraft>();
+        services.AddScoped<Notices.SubmitNotice>();
+        services.AddScoped<Notices.DecideNotice>();
+        services.AddScoped<Notices.RecordGroupDecision>();
+        services.AddScoped<Notices.NoticeQueries>();
         services.AddSingleton<PrivacyFileScanner>();
         services.AddSingleton<RosterPrivacyScanner>();
 

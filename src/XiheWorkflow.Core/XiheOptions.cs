@@ -10,6 +10,10 @@ public class XiheOptions
     public bool SeedDemoData { get; set; }
     public string? PublicBaseUrl { get; set; }
     public string[] KnownProxies { get; set; } = [];
+    /// <summary>Organisation code that starts every 索引号 (e.g. 640422037/2024-00002).</summary>
+    public string OrganizationCode { get; set; } = "640422037";
+    /// <summary>发布机构 printed on every published notice.</summary>
+    public string PublishingBody { get; set; } = "硝河乡人民政府";
 
     /// <summary>Default shared by the web app and `xihe`, whatever folder they are started from.</summary>
     public static string DefaultDataDirectory =>

@@ -1,0 +1,76 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using XiheWorkflow.Domain.Common;
+using XiheWorkflow.Domain.Notices;
+
+namespace XiheWorkflow.Core.Notices;
+
+/// <summary>
+/// A decision on a notice after submit: 通过 / 退回修改 / 不予发布 at a review stage, 发布 by the
+/// disclosure officer, 回收 after publication. The aggregate decides whether it is allowed.
+/// </summary>
+public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options)
+{
+    public record Command(int NoticeId, int? ExpectedVersion, NoticeAction Action, string? Reason = null,
+        DateOnly? MeetingDate = null, string? MinutesReference = null);
+
+    public Task<int> HandleAsync(Command command, Actor actor, CancellationToken ct = default)
+    {
+        if (command.Action == NoticeAction.Submit) throw new DomainException("Workflow.SubmitNeedsStages");
+        return change.RunAsync(actor, command.NoticeId, command.ExpectedVersion, command.Action.ToString(), command.Reason,
+            async (db, notice, noticeActor, now) =>
+            {
+                notice.Apply(command.Action, noticeActor, now,
+                    new DecisionInput(command.Reason, command.MeetingDate, command.MinutesReference));
+                if (command.Action == NoticeAction.Publish && notice.IndexNumber is null)
+                {
+                    notice.AssignIndexNumber(await NextIndexNumberAsync(db, now, ct));
+                }
+            }, ct);
+    }
+
+    /// <summary>索引号: organisation code, year of publication, sequence within the year.</summary>
+    private async Task<string> NextIndexNumberAsync(Data.XiheDbContext db, DateTime nowUtc, CancellationToken ct)
+    {
+        var prefix = $"{options.Value.OrganizationCode}/{ChinaTime.DateOf(nowUtc).Year}-";
+        var last = await db.Notices.Where(n => n.IndexNumber != null && n.IndexNumber.StartsWith(prefix))
+            .Select(n => n.IndexNumber!).OrderByDescending(x => x).FirstOrDefaultAsync(ct);
+        var next = last is null ? 1 : int.Parse(last[prefix.Length..]) + 1;
+        return $"{prefix}{next:D5}";
+    }
+}
+
+/// <summary>
+/// 领导小组议题: one meeting's decisions recorded for several items at once. Each item is decided on
+/// its own, so one that moved on does not stop the others; the result says which.
+/// </summary>
+public class RecordGroupDecision(DecideNotice decide)
+{
+    public record Item(int NoticeId, int ExpectedVersion);
+
+    public record Command(IReadOnlyList<Item> Items, DateOnly? MeetingDate, string? MinutesReference);
+
+    public record Outcome(int NoticeId, bool Succeeded, string? ErrorCode, object[] ErrorArgs);
+
+    public async Task<IReadOnlyList<Outcome>> HandleAsync(Command command, Actor actor, CancellationToken ct = default)
+    {
+        actor.Require(Roles.LeadingGroup);
+        if (command.MeetingDate is null || string.IsNullOrWhiteSpace(command.MinutesReference))
+            throw new DomainException("Workflow.MeetingRequired");
+        var outcomes = new List<Outcome>();
+        foreach (var item in command.Items)
+        {
+            try
+            {
+                await decide.HandleAsync(new DecideNotice.Command(item.NoticeId, item.ExpectedVersion, NoticeAction.Approve,
+                    null, command.MeetingDate, command.MinutesReference), actor, ct);
+                outcomes.Add(new Outcome(item.NoticeId, true, null, []));
+            }
+            catch (DomainException e)
+            {
+                outcomes.Add(new Outcome(item.NoticeId, false, e.Code, e.Args));
+            }
+        }
+        return outcomes;
+    }
+}

@@ -1,0 +1,55 @@
+using Microsoft.EntityFrameworkCore;
+using XiheWorkflow.Core.Auditing;
+using XiheWorkflow.Core.Data;
+using XiheWorkflow.Domain.Common;
+using XiheWorkflow.Domain.Notices;
+
+namespace XiheWorkflow.Core.Notices;
+
+/// <summary>
+/// The shape every change to a notice takes: load it with its history, refuse a stale version,
+/// let the aggregate act, audit, save. A refusal is audited too, and a concurrent change that won
+/// the race turns into "the item moved on" — nothing is overwritten.
+/// </summary>
+public class NoticeChange(IDbContextFactory<XiheDbContext> contexts, TimeProvider clock)
+{
+    public delegate Task ChangeBody(XiheDbContext db, Notice notice, NoticeActor actor, DateTime nowUtc);
+
+    public async Task<int> RunAsync(Actor actor, int noticeId, int? expectedVersion, string action, string? reason,
+        ChangeBody body, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var notice = await db.Notices.Include(n => n.Events).SingleOrDefaultAsync(n => n.Id == noticeId, ct);
+        if (notice is null) throw new DomainException("Notice.NotFound", noticeId);
+        var from = notice.State;
+        try
+        {
+            if (expectedVersion is { } v && v != notice.Version) throw new DomainException("Workflow.MovedOn", CodeLabels.Label(notice.State));
+            var noticeActor = await NoticeActors.LoadAsync(db, actor, ct);
+            await body(db, notice, noticeActor, now);
+            db.AuditEntries.Add(new AuditEntry(now, actor.UserId, actor.Name, $"Notice.{action}", "Notice", noticeId.ToString(),
+                from.ToString(), notice.State.ToString(), notice.CurrentRevision == 0 ? null : notice.CurrentRevision, reason));
+            await db.SaveChangesAsync(ct);
+            return notice.Version;
+        }
+        catch (DomainException e)
+        {
+            await AuditRefusalAsync(actor, noticeId, action, from, e.Code, now, ct);
+            throw;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            await AuditRefusalAsync(actor, noticeId, action, from, "Workflow.MovedOn", now, ct);
+            throw new DomainException("Workflow.MovedOn", CodeLabels.Label(from));
+        }
+    }
+
+    private async Task AuditRefusalAsync(Actor actor, int noticeId, string action, NoticeState state, string code, DateTime now, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        db.AuditEntries.Add(new AuditEntry(now, actor.UserId, actor.Name, "Notice.Refused", "Notice", noticeId.ToString(),
+            state.ToString(), state.ToString(), reason: code, details: action));
+        await db.SaveChangesAsync(ct);
+    }
+}

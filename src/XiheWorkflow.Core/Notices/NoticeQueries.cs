@@ -1,0 +1,122 @@
+using Microsoft.EntityFrameworkCore;
+using XiheWorkflow.Core.Data;
+using XiheWorkflow.Domain.Calendar;
+using XiheWorkflow.Domain.Common;
+using XiheWorkflow.Domain.Notices;
+
+namespace XiheWorkflow.Core.Notices;
+
+public record NoticeListItem(
+    int Id, string Title, string OfficeName, string CategoryName, NoticeState State, string? StageRole,
+    int StageNumber, int StageCount, string AuthorName, DateTime? WaitingSinceUtc, DateTime UpdatedAtUtc,
+    int WaitingWorkdays, int Version, string? LastReason, string? IndexNumber);
+
+public record MyWork(IReadOnlyList<NoticeListItem> Drafts, IReadOnlyList<NoticeListItem> Returned, IReadOnlyList<NoticeListItem> Submitted);
+
+public record NoticeEventView(int Sequence, DateTime AtUtc, string ActorName, NoticeAction Action, NoticeState From, NoticeState To,
+    int? Stage, string? StageRole, int? Revision, string? Reason, DateOnly? MeetingDate, string? MinutesReference);
+
+public record NoticeDetails(
+    int Id, int Version, string Title, string BodyHtml, string CategoryName, int CategoryId, bool CategoryIsMajor,
+    string OfficeName, int OfficeId, NoticeKind Kind, IReadOnlyList<Channel> Channels, ContentForm Form, ContentOrigin Origin,
+    string LegalBasis, string? DocumentNumber, DateOnly? FormedOn, IReadOnlyList<AttachmentRef> Attachments,
+    string AuthorId, string AuthorName, NoticeState State, IReadOnlyList<WorkflowStage> Stages, int StageIndex,
+    int CurrentRevision, string? IndexNumber, DateTime? PublishedAtUtc, DateTime CreatedAtUtc,
+    IReadOnlyList<int> RevisionNumbers, IReadOnlyList<NoticeEventView> Events,
+    IReadOnlyList<NoticeAction> AvailableActions, bool CanEdit, bool NeedsMeeting);
+
+public record CategoryOption(int Id, string Name, NoticeKind Kind, IReadOnlyList<Channel> Channels, bool IsMajor, int? PublicityPeriod);
+
+public record OfficeOption(int Id, string Name);
+
+/// <summary>Read models of notices, as AsNoTracking projections; what a person sees is filtered to what they may see.</summary>
+public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvider clock)
+{
+    private static readonly WorkingCalendar Calendar = OfficialCalendar.Shipped;
+
+    public async Task<(IReadOnlyList<CategoryOption> Categories, IReadOnlyList<OfficeOption> Offices)> FormOptionsAsync(CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct);
+        var offices = await db.Offices.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.SortOrder)
+            .Select(o => new OfficeOption(o.Id, o.Name)).ToListAsync(ct);
+        return (categories.Select(c => new CategoryOption(c.Id, c.Name, c.DefaultKind, c.DefaultChannels, c.IsMajor, c.PublicityPeriod)).ToList(), offices);
+    }
+
+    public async Task<MyWork> MyWorkAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var mine = await ListAsync(db, db.Notices.Where(n => n.AuthorId == actor.UserId), ct);
+        return new MyWork(
+            mine.Where(n => n.State == NoticeState.Draft).OrderByDescending(n => n.UpdatedAtUtc).ToList(),
+            mine.Where(n => n.State == NoticeState.Returned).OrderBy(n => n.WaitingSinceUtc).ToList(),
+            mine.Where(n => n.State is not (NoticeState.Draft or NoticeState.Returned)).OrderByDescending(n => n.UpdatedAtUtc).ToList());
+    }
+
+    /// <summary>待我审核: items at a stage this person may decide now, oldest first.</summary>
+    public async Task<IReadOnlyList<NoticeListItem>> ReviewQueueAsync(Actor actor, bool leadingGroupOnly = false, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var noticeActor = await NoticeActors.LoadAsync(db, actor, ct);
+        var inReview = await db.Notices.AsNoTracking().Include(n => n.Events).Where(n => n.State == NoticeState.InReview).ToListAsync(ct);
+        var ids = inReview
+            .Where(n => !leadingGroupOnly || n.CurrentStage?.IsLeadingGroup == true)
+            .Where(n => leadingGroupOnly ? actor.IsIn(Roles.LeadingGroup) || actor.IsIn(Roles.DisclosureOfficer)
+                                         : n.AvailableActions(noticeActor).Contains(NoticeAction.Approve))
+            .Select(n => n.Id).ToHashSet();
+        var items = await ListAsync(db, db.Notices.Where(n => ids.Contains(n.Id)), ct);
+        return items.OrderBy(n => n.WaitingSinceUtc).ToList();
+    }
+
+    public async Task<NoticeDetails?> DetailsAsync(int id, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var n = await db.Notices.AsNoTracking().Include(x => x.Events).Include(x => x.Revisions).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (n is null) return null;
+        var noticeActor = await NoticeActors.LoadAsync(db, actor, ct);
+        if (!MaySee(n, actor, noticeActor)) return null;
+        var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == n.CategoryId, ct);
+        var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == n.OfficeId, ct);
+        return new NoticeDetails(n.Id, n.Version, n.Title, n.BodyHtml, category.Name, category.Id, category.IsMajor, office.Name, office.Id,
+            n.Kind, n.Channels, n.Form, n.Origin, n.LegalBasis, n.DocumentNumber, n.FormedOn, n.Attachments, n.AuthorId, n.AuthorName,
+            n.State, n.Stages, n.StageIndex, n.CurrentRevision, n.IndexNumber, n.PublishedAtUtc, n.CreatedAtUtc,
+            n.Revisions.Select(r => r.Number).OrderBy(x => x).ToList(),
+            n.Events.OrderBy(e => e.Sequence).Select(e => new NoticeEventView(e.Sequence, e.AtUtc, e.ActorName, e.Action, e.FromState,
+                e.ToState, e.Stage, e.StageRole, e.Revision, e.Reason, e.MeetingDate, e.MinutesReference)).ToList(),
+            n.AvailableActions(noticeActor),
+            NoticeWorkflow.IsEditable(n.State) && n.AuthorId == actor.UserId,
+            n.CurrentStageNeedsMeeting);
+    }
+
+    /// <summary>
+    /// Drafts are the author's own; once submitted a notice is visible to every reviewer role, the
+    /// office head and staff of the same office.
+    /// </summary>
+    private static bool MaySee(Notice n, Actor actor, NoticeActor noticeActor)
+    {
+        if (n.AuthorId == actor.UserId) return true;
+        if (n.State == NoticeState.Draft) return false;
+        if (actor.IsIn(Roles.DisclosureOfficer) || actor.IsIn(Roles.LeadingGroup) || actor.IsIn(Roles.OfficeHead) || actor.IsIn(Roles.Admin)) return true;
+        if (actor.IsIn(Roles.SupervisingLeader) && noticeActor.SupervisedOfficeIds.Contains(n.OfficeId)) return true;
+        return actor.IsIn(Roles.Staff) && actor.OfficeId == n.OfficeId;
+    }
+
+    private async Task<List<NoticeListItem>> ListAsync(XiheDbContext db, IQueryable<Notice> query, CancellationToken ct)
+    {
+        var rows = await (from n in query.AsNoTracking()
+                          join c in db.Categories on n.CategoryId equals c.Id
+                          join o in db.Offices on n.OfficeId equals o.Id
+                          select new
+                          {
+                              n.Id, n.Title, Office = o.Name, Category = c.Name, n.State, n.Stages, n.StageIndex, n.AuthorName,
+                              n.WaitingSinceUtc, n.UpdatedAtUtc, n.Version, n.IndexNumber,
+                              LastReason = n.Events.OrderByDescending(e => e.Sequence).Select(e => e.Reason).FirstOrDefault(),
+                          }).ToListAsync(ct);
+        var today = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
+        return rows.Select(r => new NoticeListItem(r.Id, r.Title, r.Office, r.Category, r.State,
+            r.State == NoticeState.InReview && r.StageIndex < r.Stages.Count ? r.Stages[r.StageIndex].Role : null,
+            r.StageIndex + 1, r.Stages.Count, r.AuthorName, r.WaitingSinceUtc, r.UpdatedAtUtc,
+            r.WaitingSinceUtc is { } since ? Math.Max(0, Calendar.WorkdaysBetween(ChinaTime.DateOf(since), today)) : 0,
+            r.Version, r.LastReason, r.IndexNumber)).ToList();
+    }
+}
