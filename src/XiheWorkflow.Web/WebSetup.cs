@@ -27,6 +27,7 @@ public static class WebSetup
         // Chinese text is written as characters, not as &#x…; entities.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddCascadingAuthenticationState();
+        services.AddScoped<Components.Shared.UserContext>();
         services.AddMudServices();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
 
@@ -74,6 +75,7 @@ public static class WebSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapAccountEndpoints();
+        app.MapAttachmentEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }
