@@ -29,8 +29,8 @@ public class HistoricalNotice
     public HistoricalNotice(string reference, string title, int officeId, int categoryId, NoticeKind kind, IEnumerable<Channel> channels,
         ContentForm? form, ContentOrigin? origin, DateOnly publishedOn, DateOnly? repealedOn, DateTime importedAtUtc)
     {
-        if (string.IsNullOrWhiteSpace(reference)) throw new DomainException("Notice.ReferenceRequired");
-        if (repealedOn < publishedOn) throw new DomainException("Notice.RepealedBeforePublished", repealedOn!.Value.ToString("yyyy-MM-dd"), publishedOn.ToString("yyyy-MM-dd"));
+        if (string.IsNullOrWhiteSpace(reference)) throw new DomainException("HistoricalNotice.ReferenceRequired");
+        if (repealedOn < publishedOn) throw new DomainException("HistoricalNotice.RepealedBeforePublished", repealedOn!.Value.ToString("yyyy-MM-dd"), publishedOn.ToString("yyyy-MM-dd"));
         Reference = reference.Trim();
         Title = title.Trim();
         OfficeId = officeId;
