@@ -1,6 +1,7 @@
 using System.CommandLine;
 using XiheWorkflow.Cli.Commands;
 using XiheWorkflow.Core.Data;
+using XiheWorkflow.Core.Importing;
 using XiheWorkflow.Core.Resources;
 using XiheWorkflow.Domain.Common;
 
@@ -30,6 +31,8 @@ public static class XiheCli
         root.Subcommands.Add(UserCommands.Create(context));
         root.Subcommands.Add(CalendarCommands.Create(context));
         root.Subcommands.Add(PrivacyCommands.Create(context));
+        root.Subcommands.Add(ImportCommands.Create(context));
+        root.Subcommands.Add(ReportCommands.Create(context));
         return root;
     }
 
@@ -49,6 +52,12 @@ public static class XiheCli
         }
         catch (CliInputException e)
         {
+            await error.WriteLineAsync($"xihe: {e.Message}");
+            return BadInput;
+        }
+        catch (ImportException e)
+        {
+            // The first error names file, record and field; the message says how many more there are.
             await error.WriteLineAsync($"xihe: {e.Message}");
             return BadInput;
         }

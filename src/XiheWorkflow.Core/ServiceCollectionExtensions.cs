@@ -5,6 +5,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using XiheWorkflow.Core.Admin;
+using XiheWorkflow.Core.Calendar;
+using XiheWorkflow.Core.Importing;
+using XiheWorkflow.Core.Reporting;
 using XiheWorkflow.Core.Data;
 using XiheWorkflow.Core.Privacy;
 
@@ -33,6 +36,10 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Notices.DecideNotice>();
         services.AddScoped<Notices.RecordGroupDecision>();
         services.AddScoped<Notices.NoticeQueries>();
+        services.AddSingleton<CalendarProvider>();
+        services.AddScoped<SaveCalendarYear>();
+        services.AddScoped<ImportLedger>();
+        services.AddScoped<BuildAnnualReport>();
         services.AddSingleton<PrivacyFileScanner>();
         services.AddSingleton<RosterPrivacyScanner>();
 

@@ -1,4 +1,6 @@
 using Microsoft.EntityFrameworkCore;
+using XiheWorkflow.Core.Calendar;
+using XiheWorkflow.Domain.Calendar;
 using XiheWorkflow.Domain.Common;
 using XiheWorkflow.Domain.Notices;
 using XiheWorkflow.Domain.Publicity;
@@ -73,6 +75,14 @@ public static class ReferenceData
         foreach (var category in await db.Categories.Where(c => c.WorkflowTemplateId == null).ToListAsync(ct))
         {
             category.UseWorkflow(defaultWorkflow.Id);
+        }
+        await db.SaveChangesAsync(ct);
+
+        // Per year, so that a release shipping a new year adds it without touching years Admin edited.
+        var knownYears = await db.CalendarYears.Select(y => y.Year).ToListAsync(ct);
+        foreach (var year in OfficialCalendar.ShippedYears.Where(y => !knownYears.Contains(y.Year)))
+        {
+            db.CalendarYears.Add(new CalendarYearRecord(year));
         }
         await db.SaveChangesAsync(ct);
     }

@@ -2,8 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using XiheWorkflow.Core.Auditing;
+using XiheWorkflow.Core.Calendar;
 using XiheWorkflow.Domain.Common;
 using XiheWorkflow.Domain.Notices;
+using XiheWorkflow.Domain.Reporting;
+using XiheWorkflow.Domain.Requests;
 
 namespace XiheWorkflow.Core.Data;
 
@@ -17,6 +20,11 @@ public class XiheDbContext(DbContextOptions<XiheDbContext> options)
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<NoticeRevision> NoticeRevisions => Set<NoticeRevision>();
     public DbSet<NoticeEvent> NoticeEvents => Set<NoticeEvent>();
+    public DbSet<DisclosureApplication> Applications => Set<DisclosureApplication>();
+    public DbSet<Appeal> Appeals => Set<Appeal>();
+    public DbSet<YearFigure> YearFigures => Set<YearFigure>();
+    public DbSet<HistoricalNotice> HistoricalNotices => Set<HistoricalNotice>();
+    public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

@@ -2,13 +2,25 @@ using XiheWorkflow.Cli;
 
 namespace XiheWorkflow.Core.Tests.Cli;
 
-public class CalendarCommandsTests
+/// <summary>A data directory the calendar commands of one test class share: their calendar is the database's.</summary>
+public sealed class CliDataDirectory : IDisposable
 {
-    private static async Task<(int Code, string Out, string Error)> Run(params string[] args)
+    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "xihe-cli-tests", Guid.NewGuid().ToString("N"));
+
+    public void Dispose()
+    {
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (Directory.Exists(Path)) Directory.Delete(Path, recursive: true);
+    }
+}
+
+public class CalendarCommandsTests(CliDataDirectory data) : IClassFixture<CliDataDirectory>
+{
+    private async Task<(int Code, string Out, string Error)> Run(params string[] args)
     {
         var output = new StringWriter();
         var error = new StringWriter();
-        var code = await XiheCli.RunAsync(args, output, error);
+        var code = await XiheCli.RunAsync([.. args, "--data-dir", data.Path], output, error);
         return (code, output.ToString(), error.ToString());
     }
 

@@ -17,7 +17,7 @@ public class LedgerSampleReportTests
         return JsonNode.Parse(AnnualReportJson.Serialize(report))!;
     }
 
-    private static JsonNode Expected(int year) =>
+    internal static JsonNode Expected(int year) =>
         JsonNode.Parse(File.ReadAllText(TestFiles.Path($"ledger-sample.expected-{year}.json")))!;
 
     [Theory]
@@ -71,7 +71,7 @@ public class LedgerSampleReportTests
         report.ChecksOk.ShouldBeTrue();
     }
 
-    private static void Same(JsonNode? actual, JsonNode? expected, string? what = null)
+    internal static void Same(JsonNode? actual, JsonNode? expected, string? what = null)
     {
         // Numbers compare by value: the writer may print 0.0 as 0.
         var a = Normalize(actual);

@@ -1,0 +1,47 @@
+using Microsoft.EntityFrameworkCore;
+using XiheWorkflow.Core.Data;
+using XiheWorkflow.Domain.Common;
+using XiheWorkflow.Domain.Reporting;
+
+namespace XiheWorkflow.Core.Reporting;
+
+/// <summary>
+/// The annual report of a year (DESIGN.md §7) from what the register holds: applications, appeals,
+/// the year's entered figures, and the notices with their channel postings.
+/// </summary>
+public class BuildAnnualReport(IDbContextFactory<XiheDbContext> contextFactory)
+{
+    public async Task<AnnualReport> HandleAsync(int year, Actor actor, CancellationToken ct = default)
+    {
+        actor.Require(Roles.DisclosureOfficer, Roles.OfficeHead);
+        if (year is < 1990 or > 2200) throw new DomainException("Report.YearOutOfRange", year);
+        var inputs = await GatherAsync(year, ct);
+        return AnnualReportCalculator.Compute(year, inputs);
+    }
+
+    /// <summary>
+    /// Everything up to 31 December of the year: later records cannot change its figures, earlier
+    /// ones carry over or stay in force.
+    /// </summary>
+    public async Task<ReportInputs> GatherAsync(int year, CancellationToken ct = default)
+    {
+        var last = new DateOnly(year, 12, 31);
+        await using var db = await contextFactory.CreateDbContextAsync(ct);
+        var applications = await db.Applications.AsNoTracking().Where(a => a.ReceivedOn <= last)
+            .Select(a => new ApplicationRecord(a.ApplicantType, a.ReceivedOn, a.Outcome, a.ClosedOn)).ToListAsync(ct);
+        var appeals = await db.Appeals.AsNoTracking().Where(a => a.FiledOn <= last)
+            .Select(a => new AppealRecord(a.Kind, a.FiledOn, a.Result, a.ClosedOn)).ToListAsync(ct);
+        var figures = await db.YearFigures.AsNoTracking().Where(f => f.Year == year).ToListAsync(ct);
+        // Live notices join here once publishing records its postings per channel; until then
+        // the report's notices are the imported historical ones.
+        var notices = await db.HistoricalNotices.AsNoTracking().Where(n => n.PublishedOn <= last).ToListAsync(ct);
+        return new ReportInputs
+        {
+            Applications = applications,
+            Appeals = appeals,
+            YearFigures = figures.Select(f => f.ToFigures()).ToList(),
+            Notices = notices.Select(n => n.ToRecord()).ToList(),
+            Postings = notices.SelectMany(n => n.Postings()).ToList(),
+        };
+    }
+}
