@@ -26,6 +26,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<DatabaseInitializer>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<CreateUser>();
+        foreach (var useCase in new[] { typeof(ListReferenceData), typeof(AddOffice), typeof(RenameOffice), typeof(SetOfficeActive),
+                     typeof(AddCategory), typeof(EditCategory), typeof(AddWorkflowTemplate), typeof(EditWorkflowTemplate),
+                     typeof(ListUsers), typeof(SetUserAccess), typeof(UnlockUser) })
+        {
+            services.AddScoped(useCase);
+        }
         services.AddSingleton<PrivacyFileScanner>();
         services.AddSingleton<RosterPrivacyScanner>();
 
