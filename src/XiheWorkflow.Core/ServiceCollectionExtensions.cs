@@ -40,6 +40,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SaveCalendarYear>();
         services.AddScoped<ImportLedger>();
         services.AddScoped<BuildAnnualReport>();
+        foreach (var useCase in new[] { typeof(ListReferenceData), typeof(AddOffice), typeof(RenameOffice), typeof(SetOfficeActive),
+                     typeof(AddCategory), typeof(EditCategory), typeof(AddWorkflowTemplate), typeof(EditWorkflowTemplate),
+                     typeof(ListUsers), typeof(SetUserAccess), typeof(UnlockUser) })
+        {
+            services.AddScoped(useCase);
+        }
         services.AddSingleton<PrivacyFileScanner>();
         services.AddSingleton<RosterPrivacyScanner>();
 
