@@ -22,9 +22,20 @@ public static class BodySanitizer
         s.AllowedCssProperties.Clear();
         s.AllowedSchemes.Clear();
         s.AllowedAtRules.Clear();
+        // Keeping the children of a removed tag keeps the words of unknown formatting, but the
+        // contents of these tags are code or hidden machinery, never text for the public to read.
         s.KeepChildNodes = true;
+        s.RemovingTag += (_, e) =>
+        {
+            if (DropWithContents.Contains(e.Tag.LocalName)) e.Tag.InnerHtml = "";
+        };
         return s;
     }
+
+    private static readonly HashSet<string> DropWithContents = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "template", "noscript", "iframe", "object", "embed", "svg", "math", "textarea", "select", "title",
+    };
 
     public static string Sanitize(string? html) => string.IsNullOrWhiteSpace(html) ? "" : Sanitizer.Sanitize(html).Trim();
 

@@ -23,6 +23,7 @@ public class NoticeChange(IDbContextFactory<XiheDbContext> contexts, TimeProvide
         var notice = await db.Notices.Include(n => n.Events).SingleOrDefaultAsync(n => n.Id == noticeId, ct);
         if (notice is null) throw new DomainException("Notice.NotFound", noticeId);
         var from = notice.State;
+        var loadedVersion = notice.Version;
         try
         {
             if (expectedVersion is { } v && v != notice.Version) throw new DomainException("Workflow.MovedOn", CodeLabels.Label(notice.State));
@@ -38,11 +39,20 @@ public class NoticeChange(IDbContextFactory<XiheDbContext> contexts, TimeProvide
             await AuditRefusalAsync(actor, noticeId, action, from, e.Code, now, ct);
             throw;
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException e)
         {
+            // The loser of a race fails on whichever write reaches the database first: the version
+            // check of the notice row, or the unique (notice, sequence) index of its history.
+            if (e is not DbUpdateConcurrencyException && !await HasMovedOnAsync(noticeId, loadedVersion, ct)) throw;
             await AuditRefusalAsync(actor, noticeId, action, from, "Workflow.MovedOn", now, ct);
             throw new DomainException("Workflow.MovedOn", CodeLabels.Label(from));
         }
+    }
+
+    private async Task<bool> HasMovedOnAsync(int noticeId, int loadedVersion, CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await db.Notices.AsNoTracking().Where(n => n.Id == noticeId).Select(n => n.Version).SingleAsync(ct) != loadedVersion;
     }
 
     private async Task AuditRefusalAsync(Actor actor, int noticeId, string action, NoticeState state, string code, DateTime now, CancellationToken ct)

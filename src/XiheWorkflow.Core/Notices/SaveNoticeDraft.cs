@@ -59,7 +59,9 @@ public class SaveNoticeDraft(IDbContextFactory<XiheDbContext> contexts, NoticeCh
 
     public async Task<Result> HandleAsync(Command command, Actor actor, CancellationToken ct = default)
     {
-        actor.Require(Roles.Staff);
+        // A refused edit of an existing notice is audited like every other refusal, so the role is
+        // checked inside the change; a new draft has nothing to audit against yet.
+        if (command.NoticeId is null) actor.Require(Roles.Staff);
         Validate(command, submitting: false);
         var content = await ToContentAsync(command, ct);
 
@@ -80,6 +82,7 @@ public class SaveNoticeDraft(IDbContextFactory<XiheDbContext> contexts, NoticeCh
         var version = await change.RunAsync(actor, id, command.ExpectedVersion, "Edited", null,
             (_, notice, noticeActor, now) =>
             {
+                actor.Require(Roles.Staff);
                 notice.Edit(content, noticeActor, now);
                 return Task.CompletedTask;
             }, ct);
