@@ -1,6 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using XiheWorkflow.Core.Data;
-using XiheWorkflow.Domain.Calendar;
+using XiheWorkflow.Core.Calendar;
 using XiheWorkflow.Domain.Common;
 using XiheWorkflow.Domain.Notices;
 
@@ -30,10 +30,8 @@ public record CategoryOption(int Id, string Name, NoticeKind Kind, IReadOnlyList
 public record OfficeOption(int Id, string Name);
 
 /// <summary>Read models of notices, as AsNoTracking projections; what a person sees is filtered to what they may see.</summary>
-public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvider clock)
+public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvider clock, CalendarProvider calendars)
 {
-    private static readonly WorkingCalendar Calendar = OfficialCalendar.Shipped;
-
     public async Task<(IReadOnlyList<CategoryOption> Categories, IReadOnlyList<OfficeOption> Offices)> FormOptionsAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
@@ -89,6 +87,24 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
     }
 
     /// <summary>
+    /// An attachment may be opened by whoever may see a notice (any revision of it) that carries it;
+    /// knowing the hash is not enough.
+    /// </summary>
+    public async Task<bool> MayOpenAttachmentAsync(string sha256, Actor actor, CancellationToken ct = default)
+    {
+        if (sha256.Length != 64 || !sha256.All(char.IsAsciiHexDigitLower)) return false;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var pattern = $"%\"sha256\":\"{sha256}\"%";
+        var ids = await db.Database.SqlQuery<int>(
+            $"SELECT Id AS Value FROM Notices WHERE Attachments LIKE {pattern} UNION SELECT NoticeId AS Value FROM NoticeRevisions WHERE Content LIKE {pattern}")
+            .ToListAsync(ct);
+        if (ids.Count == 0) return false;
+        var noticeActor = await NoticeActors.LoadAsync(db, actor, ct);
+        var notices = await db.Notices.AsNoTracking().Where(n => ids.Contains(n.Id)).ToListAsync(ct);
+        return notices.Any(n => MaySee(n, actor, noticeActor));
+    }
+
+    /// <summary>
     /// Drafts are the author's own; once submitted a notice is visible to every reviewer role, the
     /// office head and staff of the same office.
     /// </summary>
@@ -113,10 +129,11 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
                               LastReason = n.Events.OrderByDescending(e => e.Sequence).Select(e => e.Reason).FirstOrDefault(),
                           }).ToListAsync(ct);
         var today = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
+        var calendar = await calendars.GetAsync(ct);
         return rows.Select(r => new NoticeListItem(r.Id, r.Title, r.Office, r.Category, r.State,
             r.State == NoticeState.InReview && r.StageIndex < r.Stages.Count ? r.Stages[r.StageIndex].Role : null,
             r.StageIndex + 1, r.Stages.Count, r.AuthorName, r.WaitingSinceUtc, r.UpdatedAtUtc,
-            r.WaitingSinceUtc is { } since ? Math.Max(0, Calendar.WorkdaysBetween(ChinaTime.DateOf(since), today)) : 0,
+            r.WaitingSinceUtc is { } since ? Math.Max(0, calendar.WorkdaysBetween(ChinaTime.DateOf(since), today)) : 0,
             r.Version, r.LastReason, r.IndexNumber)).ToList();
     }
 }

@@ -33,7 +33,11 @@ public class ReviewPipelineJourneyTests(AppFixture app)
 
         var leader = await app.NewPageAsync();
         await leader.SignInAsync("leader");
-        await leader.GotoAsync(url);
+        await leader.GotoAsync("/reviews");
+        await leader.WaitForInteractiveAsync();
+        await leader.ScreenshotAsync("pipeline-2a-review-queue");
+        await leader.GetByRole(AriaRole.Link, new() { Name = "硝河乡召开政务公开工作推进会" }).ClickAsync();
+        await leader.WaitForURLAsync(url);
         await leader.WaitForInteractiveAsync();
         await leader.GetByLabel("审核意见").FillAsync("内容属实，同意发布。");
         await leader.GetByRole(AriaRole.Button, new() { Name = "通过", Exact = true }).ClickAsync();
@@ -58,7 +62,7 @@ public class ReviewPipelineJourneyTests(AppFixture app)
         await officer.ScreenshotAsync("pipeline-2-published-detail");
     }
 
-    [Fact(Skip = "Unfinished (issue 3): 我的工作 does not yet show the returned item in the browser although the use case does (Core ReviewPipelineTests); under investigation")]
+    [Fact]
     public async Task LeaderReturnsWithReason_StaffSeesTheReasonInMyWork()
     {
         var staff = await app.NewPageAsync();
