@@ -5,7 +5,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
 using XiheWorkflow.Core;
+using XiheWorkflow.Core.Admin;
 using XiheWorkflow.Core.Data;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace XiheWorkflow.Core.Tests;
 
@@ -19,7 +21,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public ServiceProvider Services { get; }
     public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 5, 10, 1, 30, 0, TimeSpan.Zero));
 
-    private TestDatabase(string dataDirectory, bool seedDemo)
+    private TestDatabase(string dataDirectory, bool seedDemo, bool demoNotices)
     {
         DataDirectory = dataDirectory;
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
@@ -32,13 +34,18 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Clock);
         services.AddXiheCore(config);
+        if (!demoNotices)
+        {
+            // Most tests want the demo people but count notices from zero.
+            services.RemoveAll<IDemoDataPart>();
+        }
         Services = services.BuildServiceProvider();
     }
 
-    public static async Task<TestDatabase> CreateAsync(bool seedDemo = false)
+    public static async Task<TestDatabase> CreateAsync(bool seedDemo = false, bool demoNotices = false)
     {
         var dir = Path.Combine(Path.GetTempPath(), "xihe-tests", Guid.NewGuid().ToString("N"));
-        var db = new TestDatabase(dir, seedDemo);
+        var db = new TestDatabase(dir, seedDemo, demoNotices);
         await using var scope = db.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         return db;

@@ -29,14 +29,11 @@ public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options)
             }, ct);
     }
 
-    /// <summary>索引号: organisation code, year of publication, sequence within the year.</summary>
     private async Task<string> NextIndexNumberAsync(Data.XiheDbContext db, DateTime nowUtc, CancellationToken ct)
     {
-        var prefix = $"{options.Value.OrganizationCode}/{ChinaTime.DateOf(nowUtc).Year}-";
-        var last = await db.Notices.Where(n => n.IndexNumber != null && n.IndexNumber.StartsWith(prefix))
-            .Select(n => n.IndexNumber!).OrderByDescending(x => x).FirstOrDefaultAsync(ct);
-        var next = last is null ? 1 : int.Parse(last[prefix.Length..]) + 1;
-        return $"{prefix}{next:D5}";
+        var code = options.Value.OrganizationCode;
+        var year = ChinaTime.DateOf(nowUtc).Year;
+        return IndexNumbers.Format(code, year, await IndexNumbers.NextSequenceAsync(db, code, year, ct));
     }
 }
 

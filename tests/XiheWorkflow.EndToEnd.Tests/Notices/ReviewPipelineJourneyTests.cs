@@ -100,5 +100,12 @@ public class ReviewPipelineJourneyTests(AppFixture app)
         await Assertions.Expect(staff.GetByText("请填写法律政策依据", new() { Exact = false }).First).ToBeVisibleAsync();
         await Assertions.Expect(staff.GetByLabel("标题")).ToHaveValueAsync("缺少依据的公告");
         await staff.ScreenshotAsync("pipeline-4-validation");
+
+        await staff.Locator("#attachments").SetInputFilesAsync(new FilePayload
+        {
+            Name = "setup.exe", MimeType = "application/octet-stream", Buffer = [0x4d, 0x5a, 0x90, 0x00],
+        });
+        await Assertions.Expect(staff.GetByRole(AriaRole.Alert).Filter(new() { HasText = "不支持的附件类型" })).ToBeVisibleAsync();
+        await Assertions.Expect(staff.GetByLabel("标题")).ToHaveValueAsync("缺少依据的公告");
     }
 }

@@ -1,0 +1,86 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using XiheWorkflow.Core.Admin;
+using XiheWorkflow.Core.Data;
+using XiheWorkflow.Domain.Common;
+using XiheWorkflow.Domain.Notices;
+
+namespace XiheWorkflow.Core.Notices;
+
+/// <summary>A dozen and more demo notices across offices, categories and states, so a newcomer sees a living system.</summary>
+public class NoticeDemoData(IDbContextFactory<XiheDbContext> contexts, TimeProvider clock, IOptions<XiheOptions> options) : IDemoDataPart
+{
+    public Task<bool> HasDataAsync(XiheDbContext db, CancellationToken ct) => db.Notices.AnyAsync(ct);
+
+    private sealed record Plan(string Title, string Category, string Office, string Author, NoticeAction[] Steps, string? Reason = null);
+
+    private static readonly Plan[] Plans =
+    [
+        new("2024年第三季度城乡低保待遇调整情况", "民生服务", "民生服务中心", "staff2", []),
+        new("硝河乡冬季森林草原防灭火工作提示", "安全生产", "综合办公室", "staff", []),
+        new("关于开展农村人居环境整治的通知", "乡村振兴", "综合办公室", "staff", [NoticeAction.Submit]),
+        new("硝河乡2024年涉农补贴发放情况", "涉农补贴", "民生服务中心", "staff2", [NoticeAction.Submit]),
+        new("硝河乡召开基层治理工作推进会", "新闻动态", "综合办公室", "staff", [NoticeAction.Submit, NoticeAction.Approve]),
+        new("硝河乡2024年部门预算公开说明", "预决算", "综合办公室", "staff", [NoticeAction.Submit, NoticeAction.Approve, NoticeAction.Approve]),
+        new("关于进一步规范村级事务管理的意见（政策解读）", "政策解读", "综合办公室", "staff", [NoticeAction.Submit, NoticeAction.Approve, NoticeAction.Approve]),
+        new("关于印发《硝河乡村级公益事业建设一事一议筹资筹劳管理办法》的通知", "政策文件", "综合办公室", "staff", [NoticeAction.Submit, NoticeAction.Approve, NoticeAction.Approve, NoticeAction.Approve, NoticeAction.Publish]),
+        new("硝河乡2024年政府信息公开工作年度报告", "政府信息公开年报", "综合办公室", "staff", [NoticeAction.Submit, NoticeAction.Approve, NoticeAction.Approve, NoticeAction.Publish]),
+        new("硝河乡养老服务补贴申领指南", "民生服务", "民生服务中心", "staff2", [NoticeAction.Submit, NoticeAction.Approve, NoticeAction.Approve, NoticeAction.Publish]),
+        new("关于做好2024年度医保缴费工作的通知", "民生服务", "民生服务中心", "staff2", [NoticeAction.Submit, NoticeAction.Return], "请补充缴费标准和截止日期。"),
+        new("某商户宣传材料转发", "新闻动态", "综合办公室", "staff", [NoticeAction.Submit, NoticeAction.Approve, NoticeAction.Reject], "属于商业宣传，不予发布。"),
+        new("硝河乡2023年安全生产检查通报", "安全生产", "综合办公室", "staff", [NoticeAction.Submit, NoticeAction.Approve, NoticeAction.Approve, NoticeAction.Publish, NoticeAction.Withdraw], "内容已过时，回收。"),
+    ];
+
+    public async Task SeedAsync(CancellationToken ct)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var users = await db.Users.Include(u => u.SupervisedOffices).ToDictionaryAsync(u => u.UserName!, ct);
+        var categories = await db.Categories.ToDictionaryAsync(c => c.Name, ct);
+        var offices = await db.Offices.ToDictionaryAsync(o => o.Name, ct);
+        var templates = await db.WorkflowTemplates.ToDictionaryAsync(t => t.Id, ct);
+        NoticeActor As(string name, string role) =>
+            new(users[name].Id, users[name].DisplayName, new HashSet<string> { role }, users[name].SupervisedOffices.Select(o => o.Id).ToHashSet());
+
+        var now = clock.GetUtcNow().UtcDateTime.AddDays(-20);
+        var code = options.Value.OrganizationCode;
+        var nextIndex = new Dictionary<int, int>();
+        foreach (var plan in Plans)
+        {
+            var category = categories[plan.Category];
+            var author = As(plan.Author, Roles.Staff);
+            var notice = Notice.Draft(new NoticeContent
+            {
+                Title = plan.Title,
+                BodyHtml = $"<p>{plan.Title}。</p><p>详情请咨询承办科室。</p>",
+                CategoryId = category.Id, OfficeId = offices[plan.Office].Id, Kind = category.DefaultKind,
+                Channels = [.. category.DefaultChannels], LegalBasis = "《中华人民共和国政府信息公开条例》第二十条、第二十一条",
+            }, author, now);
+            foreach (var step in plan.Steps)
+            {
+                now = now.AddHours(5);
+                if (step == NoticeAction.Submit)
+                {
+                    notice.Submit(author, WorkflowTemplate.StagesFor(templates[category.WorkflowTemplateId!.Value], category.IsMajor), now);
+                    continue;
+                }
+                var actor = notice.CurrentStage?.Role switch
+                {
+                    Roles.SupervisingLeader => As("leader", Roles.SupervisingLeader),
+                    Roles.LeadingGroup => As("group", Roles.LeadingGroup),
+                    _ => As("officer", Roles.DisclosureOfficer),
+                };
+                notice.Apply(step, actor, now, new DecisionInput(plan.Reason ?? (step == NoticeAction.Approve ? "同意。" : null),
+                    notice.CurrentStageNeedsMeeting ? DateOnly.FromDateTime(now) : null, notice.CurrentStageNeedsMeeting ? "领导小组会议纪要〔2024〕3号" : null));
+                if (step == NoticeAction.Publish)
+                {
+                    var year = ChinaTime.DateOf(now).Year;
+                    if (!nextIndex.TryGetValue(year, out var next)) next = await IndexNumbers.NextSequenceAsync(db, code, year, ct);
+                    notice.AssignIndexNumber(IndexNumbers.Format(code, year, next));
+                    nextIndex[year] = next + 1;
+                }
+            }
+            db.Notices.Add(notice);
+        }
+        await db.SaveChangesAsync(ct);
+    }
+}
