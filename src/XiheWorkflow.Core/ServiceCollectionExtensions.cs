@@ -36,6 +36,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Notices.DecideNotice>();
         services.AddScoped<Notices.RecordGroupDecision>();
         services.AddScoped<Notices.NoticeQueries>();
+        services.AddScoped<Privacy.NoticePrivacyCheck>();
         services.AddScoped<IDemoDataPart, Notices.NoticeDemoData>();
         services.AddSingleton<CalendarProvider>();
         services.AddScoped<SaveCalendarYear>();

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
+using XiheWorkflow.Core.Privacy;
 using XiheWorkflow.Domain.Common;
 using XiheWorkflow.Domain.Notices;
 
@@ -9,7 +10,7 @@ namespace XiheWorkflow.Core.Notices;
 /// A decision on a notice after submit: 通过 / 退回修改 / 不予发布 at a review stage, 发布 by the
 /// disclosure officer, 回收 after publication. The aggregate decides whether it is allowed.
 /// </summary>
-public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options)
+public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options, NoticePrivacyCheck privacy)
 {
     public record Command(int NoticeId, int? ExpectedVersion, NoticeAction Action, string? Reason = null,
         DateOnly? MeetingDate = null, string? MinutesReference = null);
@@ -20,6 +21,7 @@ public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options)
         return change.RunAsync(actor, command.NoticeId, command.ExpectedVersion, command.Action.ToString(), command.Reason,
             async (db, notice, noticeActor, now) =>
             {
+                if (command.Action == NoticeAction.Publish) await CheckPrivacyAsync(db, notice, command.Reason, actor, now, ct);
                 notice.Apply(command.Action, noticeActor, now,
                     new DecisionInput(command.Reason, command.MeetingDate, command.MinutesReference));
                 if (command.Action == NoticeAction.Publish && notice.IndexNumber is null)
@@ -27,6 +29,21 @@ public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options)
                     notice.AssignIndexNumber(await NextIndexNumberAsync(db, now, ct));
                 }
             }, ct);
+    }
+
+    /// <summary>
+    /// Nothing with an unmasked personal number is published by accident: with findings, the
+    /// disclosure officer must give a reason (e.g. required by law), which is audited and shown on
+    /// the notice's timeline as the reason of the publication.
+    /// </summary>
+    private async Task CheckPrivacyAsync(Data.XiheDbContext db, Notice notice, string? reason, Actor actor, DateTime now, CancellationToken ct)
+    {
+        var findings = await privacy.ScanAsync(notice.Content, ct);
+        if (findings.Count == 0) return;
+        if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Privacy.FindingsOnPublish", findings.Count);
+        db.AuditEntries.Add(new Auditing.AuditEntry(now, actor.UserId, actor.Name, "Notice.PrivacyOverride", "Notice", notice.Id.ToString(),
+            revision: notice.CurrentRevision, reason: reason.Trim(),
+            details: string.Join("; ", findings.Select(f => $"{f.Part} {f.FileName} {f.Location} {f.Kind} {f.Masked}".Trim()))));
     }
 
     private async Task<string> NextIndexNumberAsync(Data.XiheDbContext db, DateTime nowUtc, CancellationToken ct)

@@ -30,7 +30,8 @@ public record CategoryOption(int Id, string Name, NoticeKind Kind, IReadOnlyList
 public record OfficeOption(int Id, string Name);
 
 /// <summary>Read models of notices, as AsNoTracking projections; what a person sees is filtered to what they may see.</summary>
-public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvider clock, CalendarProvider calendars)
+public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvider clock, CalendarProvider calendars,
+    Privacy.NoticePrivacyCheck privacy)
 {
     public async Task<(IReadOnlyList<CategoryOption> Categories, IReadOnlyList<OfficeOption> Offices)> FormOptionsAsync(CancellationToken ct = default)
     {
@@ -84,6 +85,15 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
             n.AvailableActions(noticeActor),
             NoticeWorkflow.IsEditable(n.State) && n.AuthorId == actor.UserId,
             n.CurrentStageNeedsMeeting);
+    }
+
+    /// <summary>The privacy guard's findings on what the notice would publish now, for someone who may see it.</summary>
+    public async Task<IReadOnlyList<Privacy.NoticePrivacyFinding>> PrivacyFindingsAsync(int id, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var n = await db.Notices.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (n is null || !MaySee(n, actor, await NoticeActors.LoadAsync(db, actor, ct))) return [];
+        return await privacy.ScanAsync(n.Content, ct);
     }
 
     /// <summary>

@@ -44,7 +44,7 @@ public sealed class PrivacyFileScanner(TimeProvider clock)
             return FileScanResult.NotReadable(fileName, UnreadableReason.Encrypted);
         }
 
-        var collector = new FindingCollector(ChinaDate.Today(clock));
+        var collector = new FindingCollector(XiheWorkflow.Domain.Common.ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime));
         try
         {
             switch (extension)

@@ -14,7 +14,7 @@ public sealed record RosterScanResult(IReadOnlyList<ForbiddenColumn> ForbiddenCo
 public sealed class RosterPrivacyScanner(TimeProvider clock)
 {
     public RosterScanResult Scan(IReadOnlyList<string?> headers, IEnumerable<IReadOnlyList<string?>> rows) =>
-        Scan(headers, rows, ChinaDate.Today(clock));
+        Scan(headers, rows, XiheWorkflow.Domain.Common.ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime));
 
     public static RosterScanResult Scan(IReadOnlyList<string?> headers, IEnumerable<IReadOnlyList<string?>> rows, DateOnly today)
     {

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using MudBlazor;
 using XiheWorkflow.Core.Notices;
+using XiheWorkflow.Core.Privacy;
 using XiheWorkflow.Core.Resources;
 using XiheWorkflow.Domain.Common;
 using XiheWorkflow.Domain.Notices;
@@ -18,6 +19,7 @@ public partial class NoticeEditPage
     [Inject] private SaveNoticeDraft Save { get; set; } = default!;
     [Inject] private SubmitNotice Submit { get; set; } = default!;
     [Inject] private AttachmentStore Attachments { get; set; } = default!;
+    [Inject] private NoticePrivacyCheck Privacy { get; set; } = default!;
     [Inject] private UserContext User { get; set; } = default!;
     [Inject] private NavigationManager Navigation { get; set; } = default!;
     [Inject] private ISnackbar Snackbar { get; set; } = default!;
@@ -25,6 +27,8 @@ public partial class NoticeEditPage
     private readonly IValidator<SaveNoticeDraft.Command> _validator = new SaveNoticeDraft.Validator();
     private SaveNoticeDraft.Command _model = new();
     private MudForm? _form;
+    private BodyEditor? _editor;
+    private IReadOnlyList<NoticePrivacyFinding> _findings = [];
     private IReadOnlyList<CategoryOption> _categories = [];
     private IReadOnlyList<OfficeOption> _offices = [];
     private bool _ready, _busy, _submitting;
@@ -81,7 +85,18 @@ public partial class NoticeEditPage
 
     private Task SubmitAsync() => RunAsync(submit: true);
 
-    private async Task RunAsync(bool submit)
+    private Task SubmitAnywayAsync() => RunAsync(submit: true, acknowledgePrivacy: true);
+
+    /// <summary>一键遮盖: masks title and body in the form; the author saves or submits the result as a new version.</summary>
+    private async Task MaskAll()
+    {
+        (_model.Title, _model.BodyHtml) = Privacy.MaskText(_model.Title, _model.BodyHtml);
+        if (_editor is not null) await _editor.SetAsync(_model.BodyHtml);
+        _findings = _findings.Where(f => f.Part == NoticePart.Attachment).ToList();
+        Snackbar.Add(L["Privacy.Masked"], MudBlazor.Severity.Info);
+    }
+
+    private async Task RunAsync(bool submit, bool acknowledgePrivacy = false)
     {
         _error = null;
         _submitting = submit;
@@ -110,8 +125,13 @@ public partial class NoticeEditPage
                 Id ??= saved.NoticeId;
                 return;
             }
-            await Submit.HandleAsync(new SubmitNotice.Command(saved.NoticeId, saved.Version), actor);
+            await Submit.HandleAsync(new SubmitNotice.Command(saved.NoticeId, saved.Version, acknowledgePrivacy), actor);
             Navigation.NavigateTo($"/notices/{saved.NoticeId}");
+        }
+        catch (DomainException e) when (e.Code == "Privacy.FindingsOnSubmit")
+        {
+            _findings = await Queries.PrivacyFindingsAsync(_model.NoticeId!.Value, await User.ActorAsync());
+            Id ??= _model.NoticeId;
         }
         catch (DomainException e)
         {

@@ -1,0 +1,46 @@
+using XiheWorkflow.Core.Notices;
+using XiheWorkflow.Domain.Common;
+using XiheWorkflow.Domain.Notices;
+using XiheWorkflow.Domain.Privacy;
+
+namespace XiheWorkflow.Core.Privacy;
+
+/// <summary>Where in a notice a finding is: its title, its body, or one of its attachments.</summary>
+public enum NoticePart { Title, Body, Attachment }
+
+/// <summary>A finding in a notice, masked; <see cref="FileName"/> and <see cref="Location"/> name the attachment cell or page.</summary>
+public sealed record NoticePrivacyFinding(NoticePart Part, FindingKind Kind, string Masked, string? FileName = null, string? Location = null);
+
+/// <summary>
+/// The privacy guard applied to everything a notice would publish (DESIGN.md §8): title, body and
+/// attachments. Used before submit and before publish, by the server, whatever the page showed.
+/// </summary>
+public class NoticePrivacyCheck(AttachmentStore attachments, PrivacyFileScanner files, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<NoticePrivacyFinding>> ScanAsync(NoticeContent content, CancellationToken ct = default)
+    {
+        var today = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
+        var findings = new List<NoticePrivacyFinding>();
+        findings.AddRange(PrivacyScanner.Scan(content.Title, today).Select(f => new NoticePrivacyFinding(NoticePart.Title, f.Kind, f.Masked)));
+        // The text a reader sees: a number split by formatting tags is still a number.
+        findings.AddRange(PrivacyScanner.Scan(HtmlExtractor.ToText(content.BodyHtml), today)
+            .Select(f => new NoticePrivacyFinding(NoticePart.Body, f.Kind, f.Masked)));
+        foreach (var a in content.Attachments)
+        {
+            await using var stream = attachments.Open(a.Sha256);
+            var result = stream is null
+                ? FileScanResult.NotReadable(a.FileName, UnreadableReason.Corrupt, "missing")
+                : await files.ScanAsync(stream, a.FileName, ct);
+            findings.AddRange(result.Findings.Select(f =>
+                new NoticePrivacyFinding(NoticePart.Attachment, f.Kind, f.Masked, a.FileName, f.Location)));
+        }
+        return findings;
+    }
+
+    /// <summary>一键遮盖: masks every number found in the title and the body (kept as HTML).</summary>
+    public (string Title, string BodyHtml) MaskText(string title, string bodyHtml)
+    {
+        var today = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
+        return (PrivacyMasker.Mask(title, today), PrivacyMasker.Mask(bodyHtml, today));
+    }
+}

@@ -1,0 +1,124 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using XiheWorkflow.Core.Notices;
+using XiheWorkflow.Core.Privacy;
+using XiheWorkflow.Core.Tests.Notices;
+using XiheWorkflow.Domain.Common;
+using XiheWorkflow.Domain.Notices;
+using XiheWorkflow.Domain.Privacy;
+
+namespace XiheWorkflow.Core.Tests.Privacy;
+
+public class NoticePrivacyGateTests
+{
+    private const string UnmaskedId = "440524188001010014";
+
+    private static async Task<(TestDatabase T, int Id, int Version)> DraftWithIdAsync(string? body = null)
+    {
+        var t = await TestDatabase.CreateAsync(seedDemo: true);
+        var staff = await t.DemoActorAsync("staff");
+        var draft = await t.Get<SaveNoticeDraft>().HandleAsync(new SaveNoticeDraft.Command
+        {
+            Title = "2024年第二季度低保对象公示",
+            BodyHtml = body ?? $"<p>户主：张三，身份证号 {UnmaskedId}，保障人数 3 人。</p>",
+            CategoryId = await t.CategoryIdAsync("新闻动态"),
+            OfficeId = await t.OfficeIdAsync("综合办公室"),
+            LegalBasis = "《最低生活保障审核确认办法》第十九条",
+        }, staff);
+        return (t, draft.NoticeId, draft.Version);
+    }
+
+    [Fact]
+    public async Task Submit_WithUnmaskedId_IsRefusedUntilTheAuthorAcknowledges()
+    {
+        var (t, id, version) = await DraftWithIdAsync();
+        await using var _ = t;
+        var staff = await t.DemoActorAsync("staff");
+
+        var e = await Should.ThrowAsync<DomainException>(() => t.Get<SubmitNotice>().HandleAsync(new SubmitNotice.Command(id, version), staff));
+        e.Code.ShouldBe("Privacy.FindingsOnSubmit");
+        (await t.LoadAsync(id)).State.ShouldBe(NoticeState.Draft);
+
+        await t.Get<SubmitNotice>().HandleAsync(new SubmitNotice.Command(id, version, AcknowledgePrivacyFindings: true), staff);
+        (await t.LoadAsync(id)).State.ShouldBe(NoticeState.InReview);
+    }
+
+    [Fact]
+    public async Task Publish_WithUnmaskedId_NeedsAReasonWhichIsAuditedAndOnTheTimeline()
+    {
+        var (t, id, version) = await DraftWithIdAsync();
+        await using var _ = t;
+        var staff = await t.DemoActorAsync("staff");
+        version = await t.Get<SubmitNotice>().HandleAsync(new SubmitNotice.Command(id, version, true), staff);
+        version = await t.DecideAsync(await t.DemoActorAsync("leader"), id, version, NoticeAction.Approve);
+        var officer = await t.DemoActorAsync("officer");
+        version = await t.DecideAsync(officer, id, version, NoticeAction.Approve);
+
+        var e = await Should.ThrowAsync<DomainException>(() => t.DecideAsync(officer, id, version, NoticeAction.Publish));
+        e.Code.ShouldBe("Privacy.FindingsOnPublish");
+        (await t.LoadAsync(id)).State.ShouldBe(NoticeState.Approved);
+
+        await t.DecideAsync(officer, id, version, NoticeAction.Publish, reason: "依法须公开全部身份信息（测试）");
+        var notice = await t.LoadAsync(id);
+        notice.State.ShouldBe(NoticeState.Published);
+        notice.Events.Single(ev => ev.Action == NoticeAction.Publish).Reason.ShouldBe("依法须公开全部身份信息（测试）");
+        await using var db = t.NewContext();
+        var audit = await db.AuditEntries.SingleAsync(a => a.Action == "Notice.PrivacyOverride");
+        audit.Details.ShouldNotBeNull();
+        audit.Details.ShouldContain("440524********0014");
+        audit.Details.ShouldNotContain(UnmaskedId);
+    }
+
+    [Fact]
+    public async Task MaskText_ThenSave_ClearsTheFindingAndLeavesOnlyTheMaskedForm()
+    {
+        var (t, id, version) = await DraftWithIdAsync();
+        await using var _ = t;
+        var staff = await t.DemoActorAsync("staff");
+        var check = t.Get<NoticePrivacyCheck>();
+        var notice = await t.LoadAsync(id);
+        var (title, body) = check.MaskText(notice.Title, notice.BodyHtml);
+        body.ShouldContain("440524********0014");
+        body.ShouldNotContain(UnmaskedId);
+
+        await t.Get<SaveNoticeDraft>().HandleAsync(new SaveNoticeDraft.Command
+        {
+            NoticeId = id, ExpectedVersion = version, Title = title, BodyHtml = body, CategoryId = notice.CategoryId,
+            OfficeId = notice.OfficeId, LegalBasis = notice.LegalBasis,
+        }, staff);
+        (await t.Get<NoticeQueries>().PrivacyFindingsAsync(id, staff)).ShouldBeEmpty();
+        var saved = await t.LoadAsync(id);
+        await t.Get<SubmitNotice>().HandleAsync(new SubmitNotice.Command(id, saved.Version), staff);
+        (await t.LoadAsync(id)).State.ShouldBe(NoticeState.InReview);
+    }
+
+    [Fact]
+    public async Task Scan_NumberSplitByFormattingTags_IsStillFound()
+    {
+        var (t, id, _) = await DraftWithIdAsync("<p>身份证号 440524<b>18800101</b>0014</p>");
+        await using var __ = t;
+        var findings = await t.Get<NoticeQueries>().PrivacyFindingsAsync(id, await t.DemoActorAsync("staff"));
+        findings.ShouldHaveSingleItem().Kind.ShouldBe(FindingKind.ResidentId);
+    }
+
+    [Fact]
+    public async Task Scan_AttachmentsSpreadsheetAndImage_AreFindingsWithTheirPlace()
+    {
+        var (t, id, version) = await DraftWithIdAsync("<p>名单见附件。</p>");
+        await using var _ = t;
+        var staff = await t.DemoActorAsync("staff");
+        var store = t.Get<AttachmentStore>();
+        var csv = await store.SaveAsync(new MemoryStream(Encoding.UTF8.GetBytes($"姓名,电话\n李四,13812345678\n")), "名单.csv", 40);
+        var png = await store.SaveAsync(new MemoryStream([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), "公示照片.png", 11);
+        var notice = await t.LoadAsync(id);
+        await t.Get<SaveNoticeDraft>().HandleAsync(new SaveNoticeDraft.Command
+        {
+            NoticeId = id, ExpectedVersion = version, Title = notice.Title, BodyHtml = notice.BodyHtml, CategoryId = notice.CategoryId,
+            OfficeId = notice.OfficeId, LegalBasis = notice.LegalBasis, Attachments = [csv, png],
+        }, staff);
+
+        var findings = await t.Get<NoticeQueries>().PrivacyFindingsAsync(id, staff);
+        findings.ShouldContain(f => f.Part == NoticePart.Attachment && f.FileName == "名单.csv" && f.Kind == FindingKind.Mobile && f.Masked == "138****5678");
+        findings.ShouldContain(f => f.Part == NoticePart.Attachment && f.FileName == "公示照片.png" && f.Kind == FindingKind.Unreadable);
+    }
+}
