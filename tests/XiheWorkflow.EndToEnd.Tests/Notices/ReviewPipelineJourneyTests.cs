@@ -85,6 +85,25 @@ public class ReviewPipelineJourneyTests(AppFixture app)
         await Assertions.Expect(staff.GetByRole(AriaRole.Link, new() { Name = "关于冬季安全生产检查的通知" })).ToBeVisibleAsync();
         await Assertions.Expect(staff.GetByText("请补充检查时间和责任人。")).ToBeVisibleAsync();
         await staff.ScreenshotAsync("pipeline-3-my-work-returned");
+
+        // The author revises and resubmits; 修订记录 shows what changed between v1 and v2.
+        await staff.GetByRole(AriaRole.Link, new() { Name = "关于冬季安全生产检查的通知" }).ClickAsync();
+        await staff.WaitForURLAsync(url);
+        await staff.WaitForInteractiveAsync();
+        await staff.GetByRole(AriaRole.Link, new() { Name = "修改" }).ClickAsync();
+        await staff.WaitForURLAsync(url + "/edit");
+        await staff.WaitForInteractiveAsync();
+        var body = staff.GetByRole(AriaRole.Textbox, new() { Name = "正文" });
+        await body.ClickAsync();
+        await body.PressAsync("End");
+        await body.PressSequentiallyAsync("检查时间：12月1日至5日，责任人：安全办。");
+        await staff.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+        await staff.WaitForURLAsync(url);
+        await staff.GetByRole(AriaRole.Link, new() { Name = "修订记录 / 对比" }).ClickAsync();
+        await staff.WaitForInteractiveAsync();
+        var bodyRow = staff.Locator("tr[data-field='Body']");
+        await Assertions.Expect(bodyRow.Locator(".xihe-ins")).ToContainTextAsync("检查时间：12月1日至5日");
+        await staff.ScreenshotAsync("pipeline-6-revisions-compare");
     }
 
     [Fact]
