@@ -37,6 +37,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Notices.RecordGroupDecision>();
         services.AddScoped<Notices.NoticeQueries>();
         services.AddScoped<Privacy.NoticePrivacyCheck>();
+        services.AddScoped<Comments.RecordComment>();
+        services.AddScoped<Comments.RespondToComment>();
+        services.AddScoped<Comments.CommentQueries>();
         services.AddScoped<IDemoDataPart, Notices.NoticeDemoData>();
         services.AddSingleton<CalendarProvider>();
         services.AddScoped<SaveCalendarYear>();

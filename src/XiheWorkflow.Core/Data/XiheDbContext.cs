@@ -20,6 +20,7 @@ public class XiheDbContext(DbContextOptions<XiheDbContext> options)
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<NoticeRevision> NoticeRevisions => Set<NoticeRevision>();
     public DbSet<NoticeEvent> NoticeEvents => Set<NoticeEvent>();
+    public DbSet<Domain.Comments.Comment> Comments => Set<Domain.Comments.Comment>();
     public DbSet<DisclosureApplication> Applications => Set<DisclosureApplication>();
     public DbSet<Appeal> Appeals => Set<Appeal>();
     public DbSet<YearFigure> YearFigures => Set<YearFigure>();

@@ -1,3 +1,4 @@
+using XiheWorkflow.Domain.Comments;
 using XiheWorkflow.Domain.Notices;
 using XiheWorkflow.Domain.Publicity;
 using XiheWorkflow.Domain.Requests;
@@ -22,6 +23,14 @@ internal static class KnownLabels
             (ContentForm.Text, "文字"), (ContentForm.TextImage, "图文"), (ContentForm.Video, "视频"),
             (ContentForm.Animation, "动漫"));
         CodeLabels.Register((ContentOrigin.SelfEdited, "自主编辑"), (ContentOrigin.Forwarded, "转发"));
+        CodeLabels.Register(
+            (CommentSource.Phone, "电话"), (CommentSource.Letter, "来信"), (CommentSource.Visit, "来访"),
+            (CommentSource.Mailbox, "信箱"), (CommentSource.Online, "网上"), (CommentSource.WeChat, "微信"));
+        CodeLabels.Register(
+            (CommentKind.Suggestion, "意见建议"), (CommentKind.Objection, "异议"), (CommentKind.Inquiry, "咨询"), (CommentKind.Report, "举报"));
+        CodeLabels.Register(
+            (CommentStatus.Pending, "待处理"), (CommentStatus.Answered, "已答复"), (CommentStatus.Adopted, "已采纳"),
+            (CommentStatus.NotAdopted, "不予采纳"));
         CodeLabels.Register(
             (NoticeState.Draft, "草稿"), (NoticeState.InReview, "审核中"), (NoticeState.Approved, "已审核待发布"),
             (NoticeState.Published, "已发布"), (NoticeState.InPublicity, "公示中"), (NoticeState.PublicityEnded, "公示期满"),
