@@ -46,6 +46,8 @@ public static class ServiceCollectionExtensions
         {
             services.AddScoped(useCase);
         }
+        services.AddScoped<Operations.CreateBackup>();
+        services.AddScoped<Operations.RestoreBackup>();
         services.AddSingleton<PrivacyFileScanner>();
         services.AddSingleton<RosterPrivacyScanner>();
 
