@@ -35,6 +35,7 @@ public static class XiheCli
         root.Subcommands.Add(ReportCommands.Create(context));
         root.Subcommands.Add(BackupCommands.CreateBackup(context));
         root.Subcommands.Add(BackupCommands.CreateRestore(context));
+        root.Subcommands.Add(AuditCommands.Create(context));
         return root;
     }
 

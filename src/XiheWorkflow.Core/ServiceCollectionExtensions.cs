@@ -46,6 +46,7 @@ public static class ServiceCollectionExtensions
         {
             services.AddScoped(useCase);
         }
+        services.AddScoped<Auditing.VerifyAuditChain>();
         services.AddScoped<Operations.CreateBackup>();
         services.AddScoped<Operations.RestoreBackup>();
         services.AddSingleton<PrivacyFileScanner>();
