@@ -47,6 +47,7 @@ public static class ServiceCollectionExtensions
             services.AddScoped(useCase);
         }
         services.AddScoped<Auditing.VerifyAuditChain>();
+        services.AddScoped<Auditing.QueryAuditLog>();
         services.AddScoped<Operations.CreateBackup>();
         services.AddScoped<Operations.RestoreBackup>();
         services.AddSingleton<PrivacyFileScanner>();
