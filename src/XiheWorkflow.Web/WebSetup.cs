@@ -50,6 +50,7 @@ public static class WebSetup
             .AddSignInManager()
             .AddClaimsPrincipalFactory<XiheClaimsFactory>()
             .AddDefaultTokenProviders();
+        services.AddHostedService<Core.Jobs.NightlyBackupService>();
     }
 
     public static void UseXiheWeb(this WebApplication app)
