@@ -51,10 +51,12 @@ public static class WebSetup
             .AddClaimsPrincipalFactory<XiheClaimsFactory>()
             .AddDefaultTokenProviders();
         services.AddHostedService<Core.Jobs.NightlyBackupService>();
+        services.AddExceptionHandler<Hosting.ErrorReference>();
     }
 
     public static void UseXiheWeb(this WebApplication app)
     {
+        app.UseMiddleware<Hosting.SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -69,6 +71,7 @@ public static class WebSetup
             RequestCultureProviders = [new CookieRequestCultureProvider()],
         });
         app.UseAuthentication();
+        app.UseMiddleware<Hosting.LogScopeMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<MustChangePasswordMiddleware>();
         app.UseAntiforgery();

@@ -36,7 +36,8 @@ public sealed class AppFixture : IAsyncLifetime
             b.UseSetting("Xihe:SeedDemoData", "true");
             b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         });
-        _factory.UseKestrel(0);
+        // UseKestrel(0) still listened on the default http://localhost:5000 (taken when two runs share a machine).
+        _factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
         _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!;
         BaseUrl = addresses.Addresses.First().Replace("[::]", "127.0.0.1").Replace("0.0.0.0", "127.0.0.1").TrimEnd('/');
