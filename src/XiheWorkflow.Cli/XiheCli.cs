@@ -33,6 +33,9 @@ public static class XiheCli
         root.Subcommands.Add(PrivacyCommands.Create(context));
         root.Subcommands.Add(ImportCommands.Create(context));
         root.Subcommands.Add(ReportCommands.Create(context));
+        root.Subcommands.Add(BackupCommands.CreateBackup(context));
+        root.Subcommands.Add(BackupCommands.CreateRestore(context));
+        root.Subcommands.Add(AuditCommands.Create(context));
         return root;
     }
 

@@ -19,6 +19,7 @@ public static class ServiceCollectionExtensions
     public static IdentityBuilder AddXiheCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<XiheOptions>().Bind(configuration.GetSection(XiheOptions.Section));
+        services.AddOptions<Jobs.BackupOptions>().Bind(configuration.GetSection(Jobs.BackupOptions.Section));
         var options = configuration.GetSection(XiheOptions.Section).Get<XiheOptions>() ?? new XiheOptions();
         var connectionString = ResolveConnectionString(configuration, options);
 
@@ -51,6 +52,10 @@ public static class ServiceCollectionExtensions
         {
             services.AddScoped(useCase);
         }
+        services.AddScoped<Auditing.VerifyAuditChain>();
+        services.AddScoped<Auditing.QueryAuditLog>();
+        services.AddScoped<Operations.CreateBackup>();
+        services.AddScoped<Operations.RestoreBackup>();
         services.AddSingleton<PrivacyFileScanner>();
         services.AddSingleton<RosterPrivacyScanner>();
 

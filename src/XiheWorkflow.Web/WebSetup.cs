@@ -50,10 +50,13 @@ public static class WebSetup
             .AddSignInManager()
             .AddClaimsPrincipalFactory<XiheClaimsFactory>()
             .AddDefaultTokenProviders();
+        services.AddHostedService<Core.Jobs.NightlyBackupService>();
+        services.AddExceptionHandler<Hosting.ErrorReference>();
     }
 
     public static void UseXiheWeb(this WebApplication app)
     {
+        app.UseMiddleware<Hosting.SecurityHeadersMiddleware>();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
@@ -68,6 +71,7 @@ public static class WebSetup
             RequestCultureProviders = [new CookieRequestCultureProvider()],
         });
         app.UseAuthentication();
+        app.UseMiddleware<Hosting.LogScopeMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<MustChangePasswordMiddleware>();
         app.UseAntiforgery();
