@@ -339,82 +339,6 @@ namespace XiheWorkflow.Core.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
-            modelBuilder.Entity("XiheWorkflow.Domain.Comments.Comment", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("AdoptedRevision")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Answer")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime?>("AnsweredAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AnsweredById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AnsweredByName")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CommenterContact")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("CommenterName")
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Content")
-                        .IsRequired()
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Kind")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("NoticeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("ReceivedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedById")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RecordedByName")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Source")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .IsConcurrencyToken()
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NoticeId", "Status");
-
-                    b.ToTable("Comments");
-                });
-
             modelBuilder.Entity("XiheWorkflow.Domain.Common.Office", b =>
                 {
                     b.Property<int>("Id")
@@ -1023,15 +947,6 @@ namespace XiheWorkflow.Core.Data.Migrations
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Office");
-                });
-
-            modelBuilder.Entity("XiheWorkflow.Domain.Comments.Comment", b =>
-                {
-                    b.HasOne("XiheWorkflow.Domain.Notices.Notice", null)
-                        .WithMany()
-                        .HasForeignKey("NoticeId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
                 });
 
             modelBuilder.Entity("XiheWorkflow.Domain.Notices.Category", b =>
