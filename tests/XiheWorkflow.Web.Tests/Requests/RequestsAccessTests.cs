@@ -66,6 +66,22 @@ public class RequestsAccessTests(XiheWebFactory factory) : IClassFixture<XiheWeb
     }
 
     [Fact]
+    public async Task ReportPage_Officer_ShowsTheThreeTablesAndTheChecks()
+    {
+        using var client = factory.CreateBrowserLikeClient();
+        await FormPoster.SignInAsync(client, "officer", DemoAccounts.Password);
+
+        var response = await client.GetAsync("/report?year=2024");
+
+        var html = await response.Content.ReadAsStringAsync();
+        response.StatusCode.ShouldBe(HttpStatusCode.OK, html.Length > 3000 ? html[..3000] : html);
+        foreach (var label in new[] { "二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况", "四、政府信息公开行政复议、行政诉讼情况", "项校验全部通过" })
+        {
+            html.ShouldContain(label);
+        }
+    }
+
+    [Fact]
     public async Task ReportDocx_Officer_DownloadsAWordDocument()
     {
         using var client = factory.CreateBrowserLikeClient();
