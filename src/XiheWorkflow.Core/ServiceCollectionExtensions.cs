@@ -48,7 +48,12 @@ public static class ServiceCollectionExtensions
         services.AddScoped<BuildAnnualReport>();
         foreach (var useCase in new[] { typeof(ListReferenceData), typeof(AddOffice), typeof(RenameOffice), typeof(SetOfficeActive),
                      typeof(AddCategory), typeof(EditCategory), typeof(AddWorkflowTemplate), typeof(EditWorkflowTemplate),
-                     typeof(ListUsers), typeof(SetUserAccess), typeof(UnlockUser) })
+                     typeof(ListUsers), typeof(SetUserAccess), typeof(UnlockUser),
+                     typeof(Requests.RegisterApplication), typeof(Requests.RecordApplicationStep), typeof(Requests.ReplyApplication),
+                     typeof(Requests.ApplicationQueries), typeof(Requests.LetterTemplateQueries), typeof(Requests.SaveLetterTemplate),
+                     typeof(Requests.GenerateLetter), typeof(Requests.OpenLetter), typeof(Requests.AppealQueries), typeof(Requests.AddAppeal),
+                     typeof(Requests.CloseAppeal), typeof(ReportQueries), typeof(SaveYearFigures), typeof(SaveReportText),
+                     typeof(AnnualReportDeadline), typeof(ExportAnnualReport) })
         {
             services.AddScoped(useCase);
         }

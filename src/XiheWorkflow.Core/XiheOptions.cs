@@ -16,6 +16,10 @@ public class XiheOptions
     public int CommentAnswerWorkdays { get; set; } = 5;
     /// <summary>发布机构 printed on every published notice.</summary>
     public string PublishingBody { get; set; } = "硝河乡人民政府";
+    /// <summary>The organisation as the annual report's title names it.</summary>
+    public string ReportOrganization { get; set; } = "西吉县硝河乡人民政府";
+    /// <summary>When last year's annual report is due, "MM-dd" (Art. 49; the county sets the township's date).</summary>
+    public string AnnualReportDue { get; set; } = "01-31";
 
     /// <summary>Default shared by the web app and `xihe`, whatever folder they are started from.</summary>
     public static string DefaultDataDirectory =>

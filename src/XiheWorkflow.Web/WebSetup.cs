@@ -80,6 +80,7 @@ public static class WebSetup
         app.MapHealthEndpoints();
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
+        app.MapRequestsEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -38,9 +38,17 @@ public static class ReportCommands
             {
                 try
                 {
-                    await using var stream = File.Create(path);
-                    if (docx) AnnualReportDocx.Write(result, new AnnualReportText { Title = $"西吉县硝河乡人民政府{y}年政府信息公开工作年度报告" }, stream);
-                    else AnnualReportJson.Write(result, stream);
+                    if (docx)
+                    {
+                        // The same document as the report page's download, with the officer's sections 五 and 六.
+                        var (_, bytes) = await scope.ServiceProvider.GetRequiredService<ExportAnnualReport>().DocxAsync(y, Actor.CommandLine, ct);
+                        await File.WriteAllBytesAsync(path, bytes, ct);
+                    }
+                    else
+                    {
+                        await using var stream = File.Create(path);
+                        AnnualReportJson.Write(result, stream);
+                    }
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {

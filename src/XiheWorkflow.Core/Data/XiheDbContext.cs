@@ -26,6 +26,9 @@ public class XiheDbContext(DbContextOptions<XiheDbContext> options)
     public DbSet<YearFigure> YearFigures => Set<YearFigure>();
     public DbSet<HistoricalNotice> HistoricalNotices => Set<HistoricalNotice>();
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
+    public DbSet<ApplicationLetter> ApplicationLetters => Set<ApplicationLetter>();
+    public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
+    public DbSet<ReportText> ReportTexts => Set<ReportText>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

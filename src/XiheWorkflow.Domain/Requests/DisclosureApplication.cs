@@ -8,7 +8,10 @@ namespace XiheWorkflow.Domain.Requests;
 /// in the order they were recorded.
 /// </summary>
 /// <param name="ApprovedBy">Who approved an extension (延期须经批准); only for <see cref="ClockEventKind.ExtensionGranted"/>.</param>
-public sealed record ApplicationEvent(ClockEventKind Kind, DateOnly Date, int ExtensionDays = 0, string? ApprovedBy = null)
+/// <param name="DueOn">The supplement deadline told to the applicant; only for <see cref="ClockEventKind.SupplementRequested"/>.</param>
+/// <param name="ApplicantNotifiedOn">When the applicant was told of the extension (Art. 33 requires telling them).</param>
+public sealed record ApplicationEvent(ClockEventKind Kind, DateOnly Date, int ExtensionDays = 0, string? ApprovedBy = null,
+    DateOnly? DueOn = null, DateOnly? ApplicantNotifiedOn = null)
 {
     public ClockEvent ToClockEvent() => new(Kind, Date, ExtensionDays);
 }
@@ -25,6 +28,9 @@ public class DisclosureApplication
     public ApplicationChannel Channel { get; private set; }
     public DateOnly ReceivedOn { get; private set; }
     public string Request { get; private set; } = "";
+
+    /// <summary>Personal data like the contact: the letters are addressed to it, exports mask it.</summary>
+    public string? ApplicantName { get; private set; }
 
     /// <summary>Personal data: staff see it, no public page or export does.</summary>
     public string? ApplicantContact { get; private set; }
@@ -43,7 +49,7 @@ public class DisclosureApplication
     private DisclosureApplication() { }
 
     public DisclosureApplication(string reference, ApplicantType applicantType, ApplicationChannel channel, DateOnly receivedOn,
-        string? request, string? applicantContact = null)
+        string? request, string? applicantContact = null, string? applicantName = null)
     {
         if (string.IsNullOrWhiteSpace(reference)) throw new DomainException("Application.ReferenceRequired");
         Reference = reference.Trim();
@@ -52,6 +58,7 @@ public class DisclosureApplication
         ReceivedOn = receivedOn;
         Request = request?.Trim() ?? "";
         ApplicantContact = string.IsNullOrWhiteSpace(applicantContact) ? null : applicantContact.Trim();
+        ApplicantName = string.IsNullOrWhiteSpace(applicantName) ? null : applicantName.Trim();
     }
 
     /// <summary>A record from an old ledger, already closed or still open as the ledger says.</summary>
@@ -70,7 +77,21 @@ public class DisclosureApplication
     public IReadOnlyList<ClockEvent> ClockEvents() =>
         [ClockEvent.Received(ReceivedOn), .. Events.Select(e => e.ToClockEvent())];
 
-    public void RequestSupplement(DateOnly on) => Record(new ApplicationEvent(ClockEventKind.SupplementRequested, on));
+    public void RequestSupplement(DateOnly on, DateOnly? dueOn = null)
+    {
+        if (dueOn is { } due && due < on) throw new DomainException("Application.SupplementDueBeforeRequest", Iso(due), Iso(on));
+        Record(new ApplicationEvent(ClockEventKind.SupplementRequested, on, DueOn: dueOn));
+    }
+
+    /// <summary>The supplement was requested and never came: Art. 30 treats the application as abandoned (report row （六）1).</summary>
+    public void CloseForMissedSupplement(DateOnly on)
+    {
+        var requested = Events.FirstOrDefault(e => e.Kind == ClockEventKind.SupplementRequested)
+            ?? throw new DomainException("Application.SupplementNotRequested", Iso(on));
+        if (Events.Any(e => e.Kind == ClockEventKind.SupplementReceived)) throw new DomainException("Application.SupplementAlreadyReceived", Iso(on));
+        if (requested.DueOn is { } due && on <= due) throw new DomainException("Application.SupplementNotYetDue", Iso(due));
+        Close(ApplicationOutcome.OtherNoSupplement, on);
+    }
 
     public void ReceiveSupplement(DateOnly on) => Record(new ApplicationEvent(ClockEventKind.SupplementReceived, on));
 
@@ -78,10 +99,11 @@ public class DisclosureApplication
 
     public void EndConsultation(DateOnly on) => Record(new ApplicationEvent(ClockEventKind.ConsultationEnded, on));
 
-    public void GrantExtension(DateOnly on, int workingDays, string approvedBy)
+    public void GrantExtension(DateOnly on, int workingDays, string approvedBy, DateOnly? applicantNotifiedOn = null)
     {
         if (string.IsNullOrWhiteSpace(approvedBy)) throw new DomainException("Application.ExtensionApproverRequired");
-        Record(new ApplicationEvent(ClockEventKind.ExtensionGranted, on, workingDays, approvedBy.Trim()));
+        if (applicantNotifiedOn is { } told && told < on) throw new DomainException("Application.NoticeBeforeExtension", Iso(told), Iso(on));
+        Record(new ApplicationEvent(ClockEventKind.ExtensionGranted, on, workingDays, approvedBy.Trim(), ApplicantNotifiedOn: applicantNotifiedOn));
     }
 
     public void Close(ApplicationOutcome outcome, DateOnly on)

@@ -15,6 +15,8 @@ public static class PageRoles
     public const string Dashboard = Roles.Staff + "," + Roles.SupervisingLeader + "," + Roles.DisclosureOfficer + "," + Roles.LeadingGroup + "," + Roles.OfficeHead;
     public const string AnnualReport = Roles.DisclosureOfficer + "," + Roles.OfficeHead;
     public const string Admin = Roles.Admin;
+    public const string Import = Roles.DisclosureOfficer + "," + Roles.Admin;
+    public const string LetterTemplates = Roles.DisclosureOfficer + "," + Roles.Admin;
 
     public record NavItem(string Href, string ResourceKey, string Icon, string? Roles, bool Exact = false);
 
@@ -27,6 +29,7 @@ public static class PageRoles
         new("/requests", "Nav.Requests", MudBlazor.Icons.Material.Outlined.QuestionAnswer, Requests),
         new("/dashboard", "Nav.Dashboard", MudBlazor.Icons.Material.Outlined.Insights, Dashboard),
         new("/report", "Nav.AnnualReport", MudBlazor.Icons.Material.Outlined.Summarize, AnnualReport),
+        new("/import", "Nav.Import", MudBlazor.Icons.Material.Outlined.UploadFile, Import),
         new("/admin", "Nav.Admin", MudBlazor.Icons.Material.Outlined.Settings, Admin),
     ];
 

@@ -19,12 +19,48 @@ public class DisclosureApplicationConfiguration : IEntityTypeConfiguration<Discl
         b.HasIndex(a => a.Reference).IsUnique();
         b.Property(a => a.Request).HasMaxLength(4000);
         b.Property(a => a.ApplicantContact).HasMaxLength(200);
+        b.Property(a => a.ApplicantName).HasMaxLength(100);
         b.Property(a => a.Version).IsConcurrencyToken();
         // Received and closed dates drive every report query.
         b.HasIndex(a => a.ReceivedOn);
         b.HasIndex(a => a.ClosedOn);
         b.Property(a => a.Events).HasConversion(JsonColumn.Converter<List<ApplicationEvent>>(), JsonColumn.Comparer<List<ApplicationEvent>>());
         b.Ignore(a => a.IsOpen);
+    }
+}
+
+public class ApplicationLetterConfiguration : IEntityTypeConfiguration<ApplicationLetter>
+{
+    public void Configure(EntityTypeBuilder<ApplicationLetter> b)
+    {
+        b.Property(l => l.FileName).HasMaxLength(200).IsRequired();
+        b.Property(l => l.Sha256).HasMaxLength(64).IsRequired();
+        b.Property(l => l.CreatedBy).HasMaxLength(100);
+        b.HasOne<DisclosureApplication>().WithMany().HasForeignKey(l => l.ApplicationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(l => l.Sha256);
+    }
+}
+
+public class LetterTemplateConfiguration : IEntityTypeConfiguration<LetterTemplate>
+{
+    public void Configure(EntityTypeBuilder<LetterTemplate> b)
+    {
+        b.HasIndex(t => t.Kind).IsUnique();
+        b.Property(t => t.Text).HasMaxLength(8000).IsRequired();
+        b.Property(t => t.UpdatedBy).HasMaxLength(100);
+        b.Property(t => t.Version).IsConcurrencyToken();
+    }
+}
+
+public class ReportTextConfiguration : IEntityTypeConfiguration<ReportText>
+{
+    public void Configure(EntityTypeBuilder<ReportText> b)
+    {
+        b.HasIndex(t => t.Year).IsUnique();
+        b.Property(t => t.Problems).HasMaxLength(20000);
+        b.Property(t => t.OtherMatters).HasMaxLength(20000);
+        b.Property(t => t.UpdatedBy).HasMaxLength(100);
+        b.Property(t => t.Version).IsConcurrencyToken();
     }
 }
 
