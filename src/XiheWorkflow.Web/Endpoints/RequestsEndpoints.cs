@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Authorization;
 using XiheWorkflow.Core;
 using XiheWorkflow.Core.Reporting;
 using XiheWorkflow.Core.Requests;
@@ -18,7 +19,7 @@ public static class RequestsEndpoints
         {
             var letter = await open.HandleAsync(id, Actor.FromPrincipal(http.User), ct);
             return letter is { } l ? Results.File(l.Content, DocxType, l.FileName) : Results.NotFound();
-        }).RequireAuthorization(p => p.RequireRole(PageRoles.Requests.Split(',')));
+        }).RequireAuthorization(new AuthorizeAttribute { Roles = PageRoles.Requests });
 
         app.MapGet("/report/{year:int}/docx", async (int year, ExportAnnualReport export, HttpContext http, CancellationToken ct) =>
         {
@@ -31,7 +32,7 @@ public static class RequestsEndpoints
             {
                 return Results.NotFound();
             }
-        }).RequireAuthorization(p => p.RequireRole(PageRoles.AnnualReport.Split(',')));
+        }).RequireAuthorization(new AuthorizeAttribute { Roles = PageRoles.AnnualReport });
 
         app.MapGet("/report/{year:int}/json", async (int year, BuildAnnualReport build, HttpContext http, CancellationToken ct) =>
         {
@@ -44,6 +45,6 @@ public static class RequestsEndpoints
             {
                 return Results.NotFound();
             }
-        }).RequireAuthorization(p => p.RequireRole(PageRoles.AnnualReport.Split(',')));
+        }).RequireAuthorization(new AuthorizeAttribute { Roles = PageRoles.AnnualReport });
     }
 }
