@@ -38,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Notices.RecordGroupDecision>();
         services.AddScoped<Notices.NoticeQueries>();
         services.AddScoped<Privacy.NoticePrivacyCheck>();
+        services.AddScoped<Notices.EditRoster>();
         services.AddScoped<Comments.RecordComment>();
         services.AddScoped<Comments.RespondToComment>();
         services.AddScoped<Comments.CommentQueries>();

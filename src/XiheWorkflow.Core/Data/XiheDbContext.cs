@@ -21,6 +21,7 @@ public class XiheDbContext(DbContextOptions<XiheDbContext> options)
     public DbSet<NoticeRevision> NoticeRevisions => Set<NoticeRevision>();
     public DbSet<NoticeEvent> NoticeEvents => Set<NoticeEvent>();
     public DbSet<Domain.Comments.Comment> Comments => Set<Domain.Comments.Comment>();
+    public DbSet<NoticeRoster> NoticeRosters => Set<NoticeRoster>();
     public DbSet<DisclosureApplication> Applications => Set<DisclosureApplication>();
     public DbSet<Appeal> Appeals => Set<Appeal>();
     public DbSet<YearFigure> YearFigures => Set<YearFigure>();

@@ -38,7 +38,8 @@ public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options, No
     /// </summary>
     private async Task CheckPrivacyAsync(Data.XiheDbContext db, Notice notice, string? reason, Actor actor, DateTime now, CancellationToken ct)
     {
-        var findings = await privacy.ScanAsync(notice.Content, ct);
+        var roster = (await NoticeRosters.CurrentAsync(db, notice.Id, preferWorking: false, ct))?.Roster;
+        var findings = await privacy.ScanAsync(notice.Content, roster, ct);
         if (findings.Count == 0) return;
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Privacy.FindingsOnPublish", findings.Count);
         db.AuditEntries.Add(new Auditing.AuditEntry(now, actor.UserId, actor.Name, "Notice.PrivacyOverride", "Notice", notice.Id.ToString(),

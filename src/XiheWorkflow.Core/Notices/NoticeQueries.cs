@@ -33,7 +33,11 @@ public record FieldComparison(string Field, string Old, string New, IReadOnlyLis
     public bool Changed => Old != New;
 }
 
-public record RevisionComparison(string Title, IReadOnlyList<RevisionInfo> Revisions, int From, int To, IReadOnlyList<FieldComparison> Fields);
+public record RevisionComparison(string Title, IReadOnlyList<RevisionInfo> Revisions, int From, int To, IReadOnlyList<FieldComparison> Fields,
+    IReadOnlyList<RosterRowDiff> RosterChanges);
+
+/// <summary>A notice's roster as shown: the working copy while a draft, else the latest frozen one.</summary>
+public record RosterView(string FileName, Roster Roster, int? Revision, bool Editable);
 
 public record CategoryOption(int Id, string Name, NoticeKind Kind, IReadOnlyList<Channel> Channels, bool IsMajor, int? PublicityPeriod);
 
@@ -108,9 +112,22 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
         var newer = revisions.SingleOrDefault(r => r.Number == to) ?? revisions[^1];
         var older = revisions.SingleOrDefault(r => r.Number == from) ?? revisions[Math.Max(0, revisions.IndexOf(newer) - 1)];
         var names = await NamesAsync(db, ct);
+        var rosters = await db.NoticeRosters.AsNoTracking().Where(r => r.NoticeId == id && r.Revision != null)
+            .ToDictionaryAsync(r => r.Revision!.Value, r => r.Roster, ct);
         return new RevisionComparison(n.Title,
             revisions.Select(r => new RevisionInfo(r.Number, r.FrozenAtUtc, authors.GetValueOrDefault(r.AuthorId, ""))).ToList(),
-            older.Number, newer.Number, Compare(older.Content, newer.Content, names));
+            older.Number, newer.Number, Compare(older.Content, newer.Content, names),
+            RosterComparison.Compare(rosters.GetValueOrDefault(older.Number), rosters.GetValueOrDefault(newer.Number)));
+    }
+
+    public async Task<RosterView?> RosterAsync(int id, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var n = await db.Notices.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (n is null || !MaySee(n, actor, await NoticeActors.LoadAsync(db, actor, ct))) return null;
+        var editable = NoticeWorkflow.IsEditable(n.State) && n.AuthorId == actor.UserId;
+        var roster = await NoticeRosters.CurrentAsync(db, id, preferWorking: NoticeWorkflow.IsEditable(n.State), ct);
+        return roster is null ? null : new RosterView(roster.FileName, roster.Roster, roster.Revision, editable);
     }
 
     private static async Task<(Dictionary<int, string> Categories, Dictionary<int, string> Offices)> NamesAsync(XiheDbContext db, CancellationToken ct) =>
@@ -141,7 +158,8 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
         await using var db = await contexts.CreateDbContextAsync(ct);
         var n = await db.Notices.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (n is null || !MaySee(n, actor, await NoticeActors.LoadAsync(db, actor, ct))) return [];
-        return await privacy.ScanAsync(n.Content, ct);
+        var roster = await NoticeRosters.CurrentAsync(db, id, preferWorking: NoticeWorkflow.IsEditable(n.State), ct);
+        return await privacy.ScanAsync(n.Content, roster?.Roster, ct);
     }
 
     /// <summary>

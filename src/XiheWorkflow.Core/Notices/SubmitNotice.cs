@@ -20,12 +20,14 @@ public class SubmitNotice(NoticeChange change, NoticePrivacyCheck privacy)
         {
             var draft = ToCommand(notice);
             SaveNoticeDraft.Validate(draft, submitting: true);
-            if (!command.AcknowledgePrivacyFindings && await privacy.ScanAsync(notice.Content, ct) is { Count: > 0 } findings)
+            var roster = (await NoticeRosters.CurrentAsync(db, notice.Id, preferWorking: true, ct))?.Roster;
+            if (!command.AcknowledgePrivacyFindings && await privacy.ScanAsync(notice.Content, roster, ct) is { Count: > 0 } findings)
                 throw new DomainException("Privacy.FindingsOnSubmit", findings.Count);
             var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == notice.CategoryId, ct);
             var template = await db.WorkflowTemplates.AsNoTracking().SingleOrDefaultAsync(t => t.Id == category.WorkflowTemplateId, ct)
                 ?? throw new DomainException("Workflow.NoStages");
             notice.Submit(noticeActor, WorkflowTemplate.StagesFor(template, category.IsMajor), now);
+            await NoticeRosters.FreezeAsync(db, notice.Id, notice.CurrentRevision, now, ct);
         }, ct);
 
     private static SaveNoticeDraft.Command ToCommand(Notice n) => new()

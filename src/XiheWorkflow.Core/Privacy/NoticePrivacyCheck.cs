@@ -6,10 +6,15 @@ using XiheWorkflow.Domain.Privacy;
 namespace XiheWorkflow.Core.Privacy;
 
 /// <summary>Where in a notice a finding is: its title, its body, or one of its attachments.</summary>
-public enum NoticePart { Title, Body, Attachment }
+public enum NoticePart { Title, Body, Attachment, Roster, RosterColumn }
 
-/// <summary>A finding in a notice, masked; <see cref="FileName"/> and <see cref="Location"/> name the attachment cell or page.</summary>
-public sealed record NoticePrivacyFinding(NoticePart Part, FindingKind Kind, string Masked, string? FileName = null, string? Location = null);
+/// <summary>
+/// A finding in a notice, masked; <see cref="FileName"/> and <see cref="Location"/> name the
+/// attachment cell or page, or the roster row and column. A <see cref="NoticePart.RosterColumn"/>
+/// finding is a whole column a 低保-type list must not carry (<see cref="Concern"/>), with no number.
+/// </summary>
+public sealed record NoticePrivacyFinding(NoticePart Part, FindingKind? Kind, string Masked, string? FileName = null, string? Location = null,
+    RosterColumnConcern? Concern = null);
 
 /// <summary>
 /// The privacy guard applied to everything a notice would publish (DESIGN.md §8): title, body and
@@ -17,7 +22,7 @@ public sealed record NoticePrivacyFinding(NoticePart Part, FindingKind Kind, str
 /// </summary>
 public class NoticePrivacyCheck(AttachmentStore attachments, PrivacyFileScanner files, TimeProvider clock)
 {
-    public async Task<IReadOnlyList<NoticePrivacyFinding>> ScanAsync(NoticeContent content, CancellationToken ct = default)
+    public async Task<IReadOnlyList<NoticePrivacyFinding>> ScanAsync(NoticeContent content, Roster? roster = null, CancellationToken ct = default)
     {
         var today = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
         var findings = new List<NoticePrivacyFinding>();
@@ -33,6 +38,14 @@ public class NoticePrivacyCheck(AttachmentStore attachments, PrivacyFileScanner 
                 : await files.ScanAsync(stream, a.FileName, ct);
             findings.AddRange(result.Findings.Select(f =>
                 new NoticePrivacyFinding(NoticePart.Attachment, f.Kind, f.Masked, a.FileName, f.Location)));
+        }
+        if (roster is not null)
+        {
+            var result = RosterPrivacyScanner.Scan(roster.Headers, roster.Rows, today);
+            findings.AddRange(result.ForbiddenColumns.Select(c =>
+                new NoticePrivacyFinding(NoticePart.RosterColumn, null, "", Location: c.Header, Concern: c.Concern)));
+            findings.AddRange(result.Findings.Select(f =>
+                new NoticePrivacyFinding(NoticePart.Roster, f.Kind, f.Masked, Location: $"{f.Row}|{f.Header}")));
         }
         return findings;
     }
