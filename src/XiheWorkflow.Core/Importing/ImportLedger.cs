@@ -58,8 +58,9 @@ public class ImportLedger(IDbContextFactory<XiheDbContext> contextFactory, TimeP
         var officeNames = offices.ToDictionary(p => p.Value, p => p.Key);
         var categoryNames = categories.ToDictionary(p => p.Value, p => p.Key);
 
+        // One JSON parameter, not one SQL parameter per reference: a county ledger has tens of thousands.
         var applicationRefs = bundle.Applications.Select(a => a.Reference).ToList();
-        var existingApplications = await db.Applications.AsNoTracking().Where(a => applicationRefs.Contains(a.Reference)).ToDictionaryAsync(a => a.Reference, ct);
+        var existingApplications = await db.Applications.AsNoTracking().Where(a => EF.Parameter(applicationRefs).Contains(a.Reference)).ToDictionaryAsync(a => a.Reference, ct);
         var newApplications = new List<DisclosureApplication>();
         foreach (var a in bundle.Applications)
         {
@@ -78,7 +79,7 @@ public class ImportLedger(IDbContextFactory<XiheDbContext> contextFactory, TimeP
         }
 
         var appealRefs = bundle.Appeals.Select(a => a.Reference).ToList();
-        var existingAppeals = await db.Appeals.AsNoTracking().Where(a => appealRefs.Contains(a.Reference)).ToDictionaryAsync(a => a.Reference, ct);
+        var existingAppeals = await db.Appeals.AsNoTracking().Where(a => EF.Parameter(appealRefs).Contains(a.Reference)).ToDictionaryAsync(a => a.Reference, ct);
         var newAppeals = new List<Appeal>();
         foreach (var a in bundle.Appeals)
         {
@@ -113,7 +114,7 @@ public class ImportLedger(IDbContextFactory<XiheDbContext> contextFactory, TimeP
         }
 
         var noticeRefs = bundle.Notices.Select(n => n.Reference).ToList();
-        var existingNotices = await db.HistoricalNotices.AsNoTracking().Where(n => noticeRefs.Contains(n.Reference)).ToDictionaryAsync(n => n.Reference, ct);
+        var existingNotices = await db.HistoricalNotices.AsNoTracking().Where(n => EF.Parameter(noticeRefs).Contains(n.Reference)).ToDictionaryAsync(n => n.Reference, ct);
         var newNotices = new List<HistoricalNotice>();
         var now = clock.GetUtcNow().UtcDateTime;
         foreach (var n in bundle.Notices)
@@ -147,16 +148,17 @@ public class ImportLedger(IDbContextFactory<XiheDbContext> contextFactory, TimeP
         if (result.Imported == 0) return result;
 
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        db.Applications.AddRange(newApplications);
         db.Appeals.AddRange(newAppeals);
         db.YearFigures.AddRange(newFigures);
         db.HistoricalNotices.AddRange(newNotices);
         db.AuditEntries.Add(new AuditEntry(now, actor.UserId, actor.Name, "Import.Completed", "Import", fileName, details: result.Summary));
         try
         {
+            // Applications are the bulk of a ledger (thousands a year in a county): one prepared command.
+            await BulkInsert.InsertAsync(db, newApplications, ct);
             await db.SaveChangesAsync(ct);
         }
-        catch (DbUpdateException e)
+        catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
         {
             // Another import of the same references won the race; nothing of this one is kept.
             throw new ImportException(new ImportError(null, null, $"the register changed during the import, nothing was written; run it again ({e.InnerException?.Message ?? e.Message})", fileName));
