@@ -781,38 +781,6 @@ namespace XiheWorkflow.Core.Data.Migrations
                     b.ToTable("NoticeRevisions");
                 });
 
-            modelBuilder.Entity("XiheWorkflow.Domain.Notices.NoticeRoster", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("FileName")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("NoticeId")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("Revision")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Roster")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("UpdatedAtUtc")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("NoticeId", "Revision")
-                        .IsUnique();
-
-                    b.ToTable("NoticeRosters");
-                });
-
             modelBuilder.Entity("XiheWorkflow.Domain.Notices.WorkflowTemplate", b =>
                 {
                     b.Property<int>("Id")
@@ -1240,15 +1208,6 @@ namespace XiheWorkflow.Core.Data.Migrations
                 {
                     b.HasOne("XiheWorkflow.Domain.Notices.Notice", null)
                         .WithMany("Revisions")
-                        .HasForeignKey("NoticeId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("XiheWorkflow.Domain.Notices.NoticeRoster", b =>
-                {
-                    b.HasOne("XiheWorkflow.Domain.Notices.Notice", null)
-                        .WithMany()
                         .HasForeignKey("NoticeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
