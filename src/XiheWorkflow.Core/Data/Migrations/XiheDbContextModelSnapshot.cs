@@ -412,6 +412,12 @@ namespace XiheWorkflow.Core.Data.Migrations
 
                     b.HasIndex("NoticeId", "Status");
 
+                    b.HasIndex("ReceivedAtUtc", "NoticeId", "AnsweredAtUtc")
+                        .HasDatabaseName("IX_Comments_Dashboard");
+
+                    b.HasIndex("Status", "Kind", "NoticeId", "ReceivedAtUtc")
+                        .HasDatabaseName("IX_Comments_Open");
+
                     b.ToTable("Comments");
                 });
 
@@ -556,6 +562,9 @@ namespace XiheWorkflow.Core.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("PublishedOn", "OfficeId", "CategoryId", "Kind", "Form", "Origin", "Channels")
+                        .HasDatabaseName("IX_HistoricalNotices_Dashboard");
+
                     b.ToTable("HistoricalNotices");
                 });
 
@@ -677,6 +686,9 @@ namespace XiheWorkflow.Core.Data.Migrations
 
                     b.HasIndex("State", "WaitingSinceUtc");
 
+                    b.HasIndex("PublishedAtUtc", "OfficeId", "CategoryId", "Kind", "Form", "Origin", "Channels", "FormedOn")
+                        .HasDatabaseName("IX_Notices_Dashboard");
+
                     b.ToTable("Notices");
                 });
 
@@ -745,6 +757,9 @@ namespace XiheWorkflow.Core.Data.Migrations
 
                     b.HasIndex("NoticeId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("AtUtc", "Action", "ToState", "NoticeId", "Sequence")
+                        .HasDatabaseName("IX_NoticeEvents_Dashboard");
 
                     b.ToTable("NoticeEvents");
                 });
@@ -1032,6 +1047,9 @@ namespace XiheWorkflow.Core.Data.Migrations
 
                     b.HasIndex("Reference")
                         .IsUnique();
+
+                    b.HasIndex("Outcome", "ClosedOn")
+                        .HasDatabaseName("IX_Applications_Dashboard");
 
                     b.ToTable("Applications");
                 });
