@@ -51,7 +51,7 @@ public sealed record TargetFigures(int PolicyDocuments, int Covered, IReadOnlyLi
 }
 
 public sealed record YearFigures(
-    int Published, IReadOnlyList<MonthChannelCount> ByMonthAndChannel, IReadOnlyList<NamedCount> ByOffice, IReadOnlyList<NamedCount> ByCategory,
+    int Published, IReadOnlyList<CountBy<int>> ByMonth, IReadOnlyList<MonthChannelCount> ByMonthAndChannel, IReadOnlyList<NamedCount> ByOffice, IReadOnlyList<NamedCount> ByCategory,
     IReadOnlyList<CountBy<ContentForm>> WeChatByForm, IReadOnlyList<CountBy<ContentOrigin>> WeChatByOrigin, int LatePublished,
     TargetFigures Targets, int CommentsReceived, int CommentsAnsweredInTime, int CommentsAnsweredLate, int CommentsOpen,
     int? ApplicationsReceived, IReadOnlyList<CountBy<ApplicationOutcome>>? ApplicationsByOutcome);
@@ -362,7 +362,8 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
                 .Select(x => new CountBy<ApplicationOutcome>(x.Key, x.Count)).OrderBy(x => x.Key).ToList();
         }
 
-        return new YearFigures(groups.Sum(g => g.Count), byMonth, byOffice, byCategory, byForm, byOrigin, late.Count, targets,
+        return new YearFigures(groups.Sum(g => g.Count),
+            groups.GroupBy(g => g.Month).Select(g => new CountBy<int>(g.Key, g.Sum(x => x.Count))).OrderBy(x => x.Key).ToList(), byMonth, byOffice, byCategory, byForm, byOrigin, late.Count, targets,
             received, inTime, lateAnswers, open, applicationsReceived, outcomes);
     }
 
