@@ -24,7 +24,9 @@ public static class ServiceCollectionExtensions
         var connectionString = ResolveConnectionString(configuration, options);
 
         services.TryAddSingleton(TimeProvider.System);
-        services.AddDbContextFactory<XiheDbContext>(db => db.UseSqlite(connectionString));
+        services.AddSingleton<Publicity.ChangeNotifier>();
+        services.AddSingleton<ChangeFeedInterceptor>();
+        services.AddDbContextFactory<XiheDbContext>((sp, db) => db.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<ChangeFeedInterceptor>()));
 
         services.AddValidatorsFromAssembly(typeof(ServiceCollectionExtensions).Assembly, includeInternalTypes: true);
         services.AddScoped<DatabaseInitializer>();
@@ -54,7 +56,8 @@ public static class ServiceCollectionExtensions
                      typeof(Requests.ApplicationQueries), typeof(Requests.LetterTemplateQueries), typeof(Requests.SaveLetterTemplate),
                      typeof(Requests.GenerateLetter), typeof(Requests.OpenLetter), typeof(Requests.AppealQueries), typeof(Requests.AddAppeal),
                      typeof(Requests.CloseAppeal), typeof(ReportQueries), typeof(SaveYearFigures), typeof(SaveReportText),
-                     typeof(AnnualReportDeadline), typeof(ExportAnnualReport) })
+                     typeof(AnnualReportDeadline), typeof(ExportAnnualReport), typeof(Dashboard.DashboardQueries),
+                     typeof(Dashboard.DashboardExport) })
         {
             services.AddScoped(useCase);
         }

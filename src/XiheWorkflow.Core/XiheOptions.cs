@@ -20,6 +20,10 @@ public class XiheOptions
     public string ReportOrganization { get; set; } = "西吉县硝河乡人民政府";
     /// <summary>When last year's annual report is due, "MM-dd" (Art. 49; the county sets the township's date).</summary>
     public string AnnualReportDue { get; set; } = "01-31";
+    /// <summary>Working days a review stage may wait before the dashboard counts it as late (审核时限).</summary>
+    public int ReviewLimitWorkdays { get; set; } = 2;
+    /// <summary>Art. 26: information is published within this many working days of being formed or changed.</summary>
+    public int TimelinessWorkdays { get; set; } = 20;
 
     /// <summary>Default shared by the web app and `xihe`, whatever folder they are started from.</summary>
     public static string DefaultDataDirectory =>

@@ -11,6 +11,9 @@ public class CommentConfiguration : IEntityTypeConfiguration<Comment>
     {
         b.HasOne<Notice>().WithMany().HasForeignKey(c => c.NoticeId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(c => new { c.NoticeId, c.Status });
+        // Covering for 统计看板: a period's comments, and open objections, without reading closed history.
+        b.HasIndex(c => new { c.ReceivedAtUtc, c.NoticeId, c.AnsweredAtUtc }).HasDatabaseName("IX_Comments_Dashboard");
+        b.HasIndex(c => new { c.Status, c.Kind, c.NoticeId, c.ReceivedAtUtc }).HasDatabaseName("IX_Comments_Open");
         b.Property(c => c.Content).HasMaxLength(Comment.MaxContent).IsRequired();
         b.Property(c => c.Answer).HasMaxLength(Comment.MaxContent);
         b.Property(c => c.CommenterName).HasMaxLength(50);

@@ -24,6 +24,8 @@ public class DisclosureApplicationConfiguration : IEntityTypeConfiguration<Discl
         // Received and closed dates drive every report query.
         b.HasIndex(a => a.ReceivedOn);
         b.HasIndex(a => a.ClosedOn);
+        // 统计看板 reads open applications (Outcome IS NULL) and a period's outcomes.
+        b.HasIndex(a => new { a.Outcome, a.ClosedOn }).HasDatabaseName("IX_Applications_Dashboard");
         b.Property(a => a.Events).HasConversion(JsonColumn.Converter<List<ApplicationEvent>>(), JsonColumn.Comparer<List<ApplicationEvent>>());
         b.Ignore(a => a.IsOpen);
     }
@@ -92,6 +94,7 @@ public class HistoricalNoticeConfiguration : IEntityTypeConfiguration<Historical
         b.HasIndex(n => n.Reference).IsUnique();
         b.Property(n => n.Title).HasMaxLength(200).IsRequired();
         b.HasIndex(n => n.PublishedOn);
+        b.HasIndex(n => new { n.PublishedOn, n.OfficeId, n.CategoryId, n.Kind, n.Form, n.Origin, n.Channels }).HasDatabaseName("IX_HistoricalNotices_Dashboard");
         b.Property(n => n.Channels).HasConversion(EnumListConversion.Converter<Channel>(), EnumListConversion.Comparer<Channel>()).HasMaxLength(200);
         b.HasOne<Office>().WithMany().HasForeignKey(n => n.OfficeId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne<Category>().WithMany().HasForeignKey(n => n.CategoryId).OnDelete(DeleteBehavior.Restrict);

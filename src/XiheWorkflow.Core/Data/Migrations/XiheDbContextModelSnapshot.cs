@@ -412,6 +412,12 @@ namespace XiheWorkflow.Core.Data.Migrations
 
                     b.HasIndex("NoticeId", "Status");
 
+                    b.HasIndex("ReceivedAtUtc", "NoticeId", "AnsweredAtUtc")
+                        .HasDatabaseName("IX_Comments_Dashboard");
+
+                    b.HasIndex("Status", "Kind", "NoticeId", "ReceivedAtUtc")
+                        .HasDatabaseName("IX_Comments_Open");
+
                     b.ToTable("Comments");
                 });
 
@@ -556,6 +562,9 @@ namespace XiheWorkflow.Core.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("PublishedOn", "OfficeId", "CategoryId", "Kind", "Form", "Origin", "Channels")
+                        .HasDatabaseName("IX_HistoricalNotices_Dashboard");
+
                     b.ToTable("HistoricalNotices");
                 });
 
@@ -677,6 +686,9 @@ namespace XiheWorkflow.Core.Data.Migrations
 
                     b.HasIndex("State", "WaitingSinceUtc");
 
+                    b.HasIndex("PublishedAtUtc", "OfficeId", "CategoryId", "Kind", "Form", "Origin", "Channels", "FormedOn")
+                        .HasDatabaseName("IX_Notices_Dashboard");
+
                     b.ToTable("Notices");
                 });
 
@@ -746,6 +758,9 @@ namespace XiheWorkflow.Core.Data.Migrations
                     b.HasIndex("NoticeId", "Sequence")
                         .IsUnique();
 
+                    b.HasIndex("AtUtc", "Action", "ToState", "NoticeId", "Sequence")
+                        .HasDatabaseName("IX_NoticeEvents_Dashboard");
+
                     b.ToTable("NoticeEvents");
                 });
 
@@ -779,6 +794,38 @@ namespace XiheWorkflow.Core.Data.Migrations
                         .IsUnique();
 
                     b.ToTable("NoticeRevisions");
+                });
+
+            modelBuilder.Entity("XiheWorkflow.Domain.Notices.NoticeRoster", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Roster")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoticeId", "Revision")
+                        .IsUnique();
+
+                    b.ToTable("NoticeRosters");
                 });
 
             modelBuilder.Entity("XiheWorkflow.Domain.Notices.WorkflowTemplate", b =>
@@ -1033,6 +1080,9 @@ namespace XiheWorkflow.Core.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("Outcome", "ClosedOn")
+                        .HasDatabaseName("IX_Applications_Dashboard");
+
                     b.ToTable("Applications");
                 });
 
@@ -1208,6 +1258,15 @@ namespace XiheWorkflow.Core.Data.Migrations
                 {
                     b.HasOne("XiheWorkflow.Domain.Notices.Notice", null)
                         .WithMany("Revisions")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("XiheWorkflow.Domain.Notices.NoticeRoster", b =>
+                {
+                    b.HasOne("XiheWorkflow.Domain.Notices.Notice", null)
+                        .WithMany()
                         .HasForeignKey("NoticeId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

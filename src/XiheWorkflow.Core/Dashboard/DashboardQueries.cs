@@ -1,0 +1,666 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using XiheWorkflow.Core.Calendar;
+using XiheWorkflow.Core.Data;
+using XiheWorkflow.Core.Notices;
+using XiheWorkflow.Core.Reporting;
+using XiheWorkflow.Core.Requests;
+using XiheWorkflow.Domain.Calendar;
+using XiheWorkflow.Domain.Comments;
+using XiheWorkflow.Domain.Common;
+using XiheWorkflow.Domain.Notices;
+using XiheWorkflow.Domain.Requests;
+
+namespace XiheWorkflow.Core.Dashboard;
+
+/// <summary>统计看板's filters. The period is a month range of <see cref="Year"/>; office, category and channel narrow every figure they apply to.</summary>
+public sealed record DashboardFilter(int Year, int FromMonth = 1, int ToMonth = 12, int? OfficeId = null, int? CategoryId = null, Channel? Channel = null)
+{
+    public DashboardFilter Normalized() => this with
+    {
+        FromMonth = Math.Clamp(FromMonth, 1, 12),
+        ToMonth = Math.Clamp(Math.Max(ToMonth, FromMonth), 1, 12),
+    };
+
+    public DateOnly FirstDay => new(Year, FromMonth, 1);
+    public DateOnly LastDay => new DateOnly(Year, ToMonth, 1).AddMonths(1).AddDays(-1);
+    public DateTime FromUtc => ChinaTime.StartOfDayUtc(FirstDay);
+    public DateTime ToUtc => ChinaTime.EndOfDayUtc(LastDay);
+}
+
+public sealed record StateFigure(NoticeState State, string? StageRole, int Count, int OldestWaitingWorkdays);
+
+public sealed record CountBy<T>(T Key, int Count);
+
+public sealed record NowFigures(
+    IReadOnlyList<StateFigure> States, IReadOnlyList<CountBy<string>> ReviewsOverLimit, int ReviewLimitWorkdays,
+    int OpenObjections, int OverdueObjections, int? ApplicationsDueSoon, int? ApplicationsOverdue,
+    int LateUnpublished, ReportDue Report, bool ReportTextSaved);
+
+public sealed record MonthChannelCount(int Month, Channel Channel, int Count);
+
+public sealed record NamedCount(int Id, string Name, int Count);
+
+public sealed record MissingInterpretation(int Id, string Title, string OfficeName, bool IsHistorical);
+
+public sealed record TargetFigures(int PolicyDocuments, int Covered, IReadOnlyList<MissingInterpretation> Missing, int Interpretations, int VideoOrAnimation)
+{
+    public const double VideoShareTarget = 0.2;
+    public double CoverageRate => PolicyDocuments == 0 ? 1 : (double)Covered / PolicyDocuments;
+    public double VideoShare => Interpretations == 0 ? 0 : (double)VideoOrAnimation / Interpretations;
+}
+
+public sealed record YearFigures(
+    int Published, IReadOnlyList<CountBy<int>> ByMonth, IReadOnlyList<MonthChannelCount> ByMonthAndChannel, IReadOnlyList<NamedCount> ByOffice, IReadOnlyList<NamedCount> ByCategory,
+    IReadOnlyList<CountBy<ContentForm>> WeChatByForm, IReadOnlyList<CountBy<ContentOrigin>> WeChatByOrigin, int LatePublished,
+    TargetFigures Targets, int CommentsReceived, int CommentsAnsweredInTime, int CommentsAnsweredLate, int CommentsOpen,
+    int? ApplicationsReceived, IReadOnlyList<CountBy<ApplicationOutcome>>? ApplicationsByOutcome);
+
+/// <param name="AverageReviewWorkdays">Submit → approved, over the review rounds approved in the period; null when none.</param>
+/// <param name="OnTime">Rounds approved within the review limit for each of their stages.</param>
+public sealed record OfficeFigures(int OfficeId, string OfficeName, int Submissions, int Returns, int Reviewed, double? AverageReviewWorkdays, int OnTime)
+{
+    public double? OnTimeRate => Reviewed == 0 ? null : (double)OnTime / Reviewed;
+}
+
+public sealed record DashboardView(DashboardFilter Filter, bool AllOffices, bool SeesApplications, IReadOnlyList<OfficeOption> Offices,
+    NowFigures Now, YearFigures Year, IReadOnlyList<OfficeFigures> ByOffice);
+
+public enum DrillKind { Notice, HistoricalNotice, Comment, Application }
+
+/// <summary>One line of the list behind a number; <see cref="Contact"/> and <see cref="Person"/> are already masked.</summary>
+public sealed record DrillRow(DrillKind Kind, int Id, string Title, string? OfficeName, string? CategoryName, string Status, DateOnly? Date,
+    string? Detail, string? Person, string? Contact);
+
+/// <summary>
+/// 统计看板: what is stuck where now, the year's figures against the township's targets, and each
+/// office's review figures — scoped to the offices the person may see, and every figure paired
+/// with the list behind it (<see cref="ListAsync"/>) so that a number and its list never disagree
+/// in meaning. Reads open work and the chosen period only, through covering indexes, never the
+/// whole archive.
+/// </summary>
+public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, CalendarProvider calendars, TimeProvider clock,
+    IOptions<XiheOptions> options, AnnualReportDeadline reportDeadline)
+{
+    /// <summary>States of work not yet done; closed states are counted per period in "the year".</summary>
+    public static readonly NoticeState[] OpenStates =
+        [NoticeState.InReview, NoticeState.Approved, NoticeState.Returned, NoticeState.InPublicity, NoticeState.PublicityEnded];
+
+    private static readonly NoticeState[] Unpublished = [NoticeState.InReview, NoticeState.Approved, NoticeState.Returned];
+
+    private static readonly NoticeKind[] PolicyKinds = [NoticeKind.NormativeDocument, NoticeKind.Policy];
+
+    public sealed record Scope(IReadOnlySet<int>? OfficeIds, bool SeesApplications)
+    {
+        public bool AllOffices => OfficeIds is null;
+    }
+
+    public async Task<Scope> ScopeAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        return await ScopeAsync(db, actor, ct);
+    }
+
+    private static async Task<Scope> ScopeAsync(XiheDbContext db, Actor actor, CancellationToken ct)
+    {
+        actor.Require(Roles.Staff, Roles.SupervisingLeader, Roles.DisclosureOfficer, Roles.LeadingGroup, Roles.OfficeHead);
+        if (actor.IsIn(Roles.OfficeHead) || actor.IsIn(Roles.LeadingGroup) || actor.IsIn(Roles.DisclosureOfficer)) return new Scope(null, true);
+        var offices = new HashSet<int>();
+        if (actor.IsIn(Roles.SupervisingLeader)) offices.UnionWith((await NoticeActors.LoadAsync(db, actor, ct)).SupervisedOfficeIds);
+        if (actor.IsIn(Roles.Staff) && actor.OfficeId is { } own) offices.Add(own);
+        return new Scope(offices, false);
+    }
+
+    public async Task<DashboardView> OverviewAsync(DashboardFilter filter, Actor actor, CancellationToken ct = default)
+    {
+        filter = filter.Normalized();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var scope = await ScopeAsync(db, actor, ct);
+        var calendar = await calendars.GetAsync(ct);
+        var today = clock.Today();
+        var offices = await db.Offices.AsNoTracking().OrderBy(o => o.SortOrder).Select(o => new { o.Id, o.Name, o.IsActive }).ToListAsync(ct);
+        var visibleOffices = offices.Where(o => scope.OfficeIds?.Contains(o.Id) ?? true).Select(o => new OfficeOption(o.Id, o.Name)).ToList();
+        var officeNames = offices.ToDictionary(o => o.Id, o => o.Name);
+        var categoryNames = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+
+        var now = await NowAsync(db, scope, filter, calendar, today, ct);
+        var year = await YearAsync(db, scope, filter, calendar, today, officeNames, categoryNames, ct);
+        var byOffice = await ByOfficeAsync(db, scope, filter, calendar, officeNames, ct);
+        return new DashboardView(filter, scope.AllOffices, scope.SeesApplications, visibleOffices, now, year, byOffice);
+    }
+
+    private IQueryable<Notice> Notices(XiheDbContext db, Scope scope, DashboardFilter filter)
+    {
+        var q = db.Notices.AsNoTracking().Where(n => n.State != NoticeState.Draft);
+        if (scope.OfficeIds is { } ids) q = q.Where(n => ids.Contains(n.OfficeId));
+        if (filter.OfficeId is { } office) q = q.Where(n => n.OfficeId == office);
+        if (filter.CategoryId is { } category) q = q.Where(n => n.CategoryId == category);
+        return q;
+    }
+
+    private IQueryable<HistoricalNotice> Historical(XiheDbContext db, Scope scope, DashboardFilter filter)
+    {
+        var q = db.HistoricalNotices.AsNoTracking();
+        if (scope.OfficeIds is { } ids) q = q.Where(n => ids.Contains(n.OfficeId));
+        if (filter.OfficeId is { } office) q = q.Where(n => n.OfficeId == office);
+        if (filter.CategoryId is { } category) q = q.Where(n => n.CategoryId == category);
+        return q;
+    }
+
+    private sealed record OpenRow(int Id, string Title, int OfficeId, int CategoryId, NoticeState State, List<WorkflowStage> Stages, int StageIndex,
+        DateTime? WaitingSinceUtc, DateOnly? FormedOn, List<Channel> Channels)
+    {
+        public string? StageRole => State == NoticeState.InReview && StageIndex < Stages.Count ? Stages[StageIndex].Role : null;
+    }
+
+    private async Task<List<(OpenRow Row, int Waiting)>> OpenAsync(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar,
+        DateOnly today, CancellationToken ct)
+    {
+        var rows = await Notices(db, scope, filter).Where(n => OpenStates.Contains(n.State))
+            .Select(n => new OpenRow(n.Id, n.Title, n.OfficeId, n.CategoryId, n.State, n.Stages, n.StageIndex, n.WaitingSinceUtc, n.FormedOn, n.Channels))
+            .ToListAsync(ct);
+        return rows.Where(r => filter.Channel is not { } ch || r.Channels.Contains(ch))
+            .Select(r => (r, r.WaitingSinceUtc is { } since ? Math.Max(0, calendar.WorkdaysBetween(ChinaTime.DateOf(since), today)) : 0))
+            .ToList();
+    }
+
+    private bool IsLateUnpublished(OpenRow r, WorkingCalendar calendar, DateOnly today) =>
+        Unpublished.Contains(r.State) && r.FormedOn is { } formed && calendar.WorkdaysBetween(formed, today) > options.Value.TimelinessWorkdays;
+
+    // Member-initialised (not positional) so that EF can still filter and project it after the join.
+    private sealed class CommentRow
+    {
+        public int Id { get; init; }
+        public int NoticeId { get; init; }
+        public string NoticeTitle { get; init; } = "";
+        public int OfficeId { get; init; }
+        public int CategoryId { get; init; }
+        public CommentKind Kind { get; init; }
+        public CommentSource Source { get; init; }
+        public CommentStatus Status { get; init; }
+        public DateTime ReceivedAtUtc { get; init; }
+        public DateTime? AnsweredAtUtc { get; init; }
+        public string? Name { get; init; }
+        public string? Contact { get; init; }
+    }
+
+    private IQueryable<CommentRow> Comments(XiheDbContext db, Scope scope, DashboardFilter filter, IQueryable<Comment> comments) =>
+        from c in comments
+        join n in Notices(db, scope, filter) on c.NoticeId equals n.Id
+        select new CommentRow
+        {
+            Id = c.Id, NoticeId = c.NoticeId, NoticeTitle = n.Title, OfficeId = n.OfficeId, CategoryId = n.CategoryId, Kind = c.Kind, Source = c.Source,
+            Status = c.Status, ReceivedAtUtc = c.ReceivedAtUtc, AnsweredAtUtc = c.AnsweredAtUtc, Name = c.CommenterName, Contact = c.CommenterContact,
+        };
+
+    private DateOnly CommentDue(DateTime receivedAtUtc, WorkingCalendar calendar) =>
+        calendar.AddWorkdays(ChinaTime.DateOf(receivedAtUtc), options.Value.CommentAnswerWorkdays);
+
+    private IQueryable<Comment> OpenObjectionsQuery(XiheDbContext db) =>
+        db.Comments.AsNoTracking().Where(c => c.Status == CommentStatus.Pending && c.Kind == CommentKind.Objection);
+
+    private async Task<NowFigures> NowAsync(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar, DateOnly today,
+        CancellationToken ct)
+    {
+        var open = await OpenAsync(db, scope, filter, calendar, today, ct);
+        var limit = options.Value.ReviewLimitWorkdays;
+        var states = open.GroupBy(o => (o.Row.State, o.Row.StageRole))
+            .Select(g => new StateFigure(g.Key.State, g.Key.StageRole, g.Count(), g.Max(x => x.Waiting)))
+            .OrderBy(s => Array.IndexOf(OpenStates, s.State)).ThenBy(s => s.StageRole is { } r ? Roles.All.ToList().IndexOf(r) : 0).ToList();
+        var overLimit = open.Where(o => o.Row.StageRole is not null && o.Waiting > limit)
+            .GroupBy(o => o.Row.StageRole!).Select(g => new CountBy<string>(g.Key, g.Count())).OrderBy(c => Roles.All.ToList().IndexOf(c.Key)).ToList();
+        var lateUnpublished = open.Count(o => IsLateUnpublished(o.Row, calendar, today));
+
+        var objections = await Comments(db, scope, filter, OpenObjectionsQuery(db)).Select(c => c.ReceivedAtUtc).ToListAsync(ct);
+        var overdueObjections = objections.Count(r => CommentDue(r, calendar) < today);
+
+        int? dueSoon = null, overdue = null;
+        if (scope.SeesApplications)
+        {
+            var deadlines = await OpenApplicationDeadlinesAsync(db, calendar, today, ct);
+            dueSoon = deadlines.Count(d => IsDueSoon(d.Deadline));
+            overdue = deadlines.Count(d => d.Deadline.IsOverdue);
+        }
+
+        var report = reportDeadline.Current();
+        var textSaved = await db.ReportTexts.AnyAsync(t => t.Year == report.Year, ct);
+        return new NowFigures(states, overLimit, limit, objections.Count, overdueObjections, dueSoon, overdue, lateUnpublished, report, textSaved);
+    }
+
+    private static bool IsDueSoon(ApplicationDeadline d) => d is { DueDate: not null, IsOverdue: false, WorkingDaysLeft: <= ApplicationQueries.DueSoonDays };
+
+    private static async Task<List<(DisclosureApplication Application, ApplicationDeadline Deadline)>> OpenApplicationDeadlinesAsync(
+        XiheDbContext db, WorkingCalendar calendar, DateOnly today, CancellationToken ct)
+    {
+        var open = await db.Applications.AsNoTracking().Where(a => a.Outcome == null).ToListAsync(ct);
+        return open.Select(a =>
+        {
+            // As the register does: a date typed in the future is read as of that day.
+            var asOf = a.ClockEvents().Max(e => e.Date) is var last && last > today ? last : today;
+            return (a, ApplicationClock.Compute(a.ClockEvents(), asOf, calendar));
+        }).ToList();
+    }
+
+    private sealed record PublishedGroup(int Month, int OfficeId, int CategoryId, NoticeKind Kind, ContentForm? Form, ContentOrigin? Origin,
+        List<Channel> Channels, int Count);
+
+    private async Task<List<PublishedGroup>> PublishedGroupsAsync(XiheDbContext db, Scope scope, DashboardFilter filter, CancellationToken ct)
+    {
+        var (from, to) = (filter.FromUtc, filter.ToUtc);
+        // Grouped in SQL: a year of postings is a few hundred groups, whatever the number of notices.
+        var live = await Notices(db, scope, filter).Where(n => n.PublishedAtUtc >= from && n.PublishedAtUtc < to)
+            .GroupBy(n => new { n.PublishedAtUtc!.Value.AddHours(8).Month, n.OfficeId, n.CategoryId, n.Kind, n.Form, n.Origin, n.Channels })
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var (first, last) = (filter.FirstDay, filter.LastDay);
+        var old = await Historical(db, scope, filter).Where(n => n.PublishedOn >= first && n.PublishedOn <= last)
+            .GroupBy(n => new { n.PublishedOn.Month, n.OfficeId, n.CategoryId, n.Kind, n.Form, n.Origin, n.Channels })
+            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        return live.Select(g => new PublishedGroup(g.Key.Month, g.Key.OfficeId, g.Key.CategoryId, g.Key.Kind, g.Key.Form, g.Key.Origin, g.Key.Channels, g.Count))
+            .Concat(old.Select(g => new PublishedGroup(g.Key.Month, g.Key.OfficeId, g.Key.CategoryId, g.Key.Kind, g.Key.Form, g.Key.Origin, g.Key.Channels, g.Count)))
+            .Where(g => filter.Channel is not { } ch || g.Channels.Contains(ch))
+            .ToList();
+    }
+
+    private sealed record PolicyRow(int Id, string Title, int OfficeId, NoticeKind Kind, ContentForm? Form, string? DocumentNumber, bool IsHistorical);
+
+    private async Task<List<PolicyRow>> PolicyRowsAsync(XiheDbContext db, Scope scope, DashboardFilter filter, CancellationToken ct)
+    {
+        var from = filter.FromUtc;
+        var first = filter.FirstDay;
+        NoticeKind[] kinds = [.. PolicyKinds, NoticeKind.Interpretation];
+        // Interpretations published after the period still cover its documents, so only the start is bounded.
+        var live = await Notices(db, scope, filter).Where(n => n.PublishedAtUtc >= from && kinds.Contains(n.Kind))
+            .Select(n => new { n.Id, n.Title, n.OfficeId, n.Kind, n.Form, n.DocumentNumber, n.PublishedAtUtc, n.Channels }).ToListAsync(ct);
+        var old = await Historical(db, scope, filter).Where(n => n.PublishedOn >= first && kinds.Contains(n.Kind))
+            .Select(n => new { n.Id, n.Title, n.OfficeId, n.Kind, n.Form, n.PublishedOn, n.Channels }).ToListAsync(ct);
+        var (to, last) = (filter.ToUtc, filter.LastDay);
+        return live.Where(n => n.Kind == NoticeKind.Interpretation || n.PublishedAtUtc < to)
+            .Where(n => filter.Channel is not { } ch || n.Channels.Contains(ch))
+            .Select(n => new PolicyRow(n.Id, n.Title, n.OfficeId, n.Kind, n.Form, n.DocumentNumber, false))
+            .Concat(old.Where(n => n.Kind == NoticeKind.Interpretation || n.PublishedOn <= last)
+                .Where(n => filter.Channel is not { } ch || n.Channels.Contains(ch))
+                .Select(n => new PolicyRow(n.Id, n.Title, n.OfficeId, n.Kind, n.Form, null, true)))
+            .ToList();
+    }
+
+    private static TargetFigures Targets(List<PolicyRow> rows, DashboardFilter filter, IReadOnlyDictionary<int, string> officeNames,
+        HashSet<(int Id, bool IsHistorical)> interpretationsInPeriod)
+    {
+        var documents = rows.Where(r => PolicyKinds.Contains(r.Kind)).ToList();
+        var interpretations = rows.Where(r => r.Kind == NoticeKind.Interpretation).ToList();
+        var missing = documents.Where(d => !interpretations.Any(i => PolicyInterpretation.Covers(d.Title, d.DocumentNumber, d.OfficeId, i.Title, i.OfficeId)))
+            .Select(d => new MissingInterpretation(d.Id, d.Title, officeNames.GetValueOrDefault(d.OfficeId, ""), d.IsHistorical)).ToList();
+        var inPeriod = interpretations.Where(i => interpretationsInPeriod.Contains((i.Id, i.IsHistorical))).ToList();
+        return new TargetFigures(documents.Count, documents.Count - missing.Count, missing, inPeriod.Count,
+            inPeriod.Count(i => i.Form is ContentForm.Video or ContentForm.Animation));
+    }
+
+    private async Task<HashSet<(int, bool)>> InterpretationsInPeriodAsync(XiheDbContext db, Scope scope, DashboardFilter filter, CancellationToken ct)
+    {
+        var (from, to, first, last) = (filter.FromUtc, filter.ToUtc, filter.FirstDay, filter.LastDay);
+        var live = await Notices(db, scope, filter).Where(n => n.PublishedAtUtc >= from && n.PublishedAtUtc < to && n.Kind == NoticeKind.Interpretation)
+            .Select(n => new { n.Id, n.Channels }).ToListAsync(ct);
+        var old = await Historical(db, scope, filter).Where(n => n.PublishedOn >= first && n.PublishedOn <= last && n.Kind == NoticeKind.Interpretation)
+            .Select(n => new { n.Id, n.Channels }).ToListAsync(ct);
+        return live.Where(n => filter.Channel is not { } ch || n.Channels.Contains(ch)).Select(n => (n.Id, false))
+            .Concat(old.Where(n => filter.Channel is not { } ch || n.Channels.Contains(ch)).Select(n => (n.Id, true))).ToHashSet();
+    }
+
+    private sealed record LateRow(int Id, DateOnly FormedOn, DateTime PublishedAtUtc, List<Channel> Channels);
+
+    private async Task<List<int>> LatePublishedAsync(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar, CancellationToken ct)
+    {
+        var (from, to) = (filter.FromUtc, filter.ToUtc);
+        var rows = await Notices(db, scope, filter).Where(n => n.PublishedAtUtc >= from && n.PublishedAtUtc < to && n.FormedOn != null)
+            .Select(n => new LateRow(n.Id, n.FormedOn!.Value, n.PublishedAtUtc!.Value, n.Channels)).ToListAsync(ct);
+        return rows.Where(r => filter.Channel is not { } ch || r.Channels.Contains(ch))
+            .Where(r => calendar.WorkdaysBetween(r.FormedOn, ChinaTime.DateOf(r.PublishedAtUtc)) > options.Value.TimelinessWorkdays)
+            .Select(r => r.Id).ToList();
+    }
+
+    private async Task<YearFigures> YearAsync(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar, DateOnly today,
+        IReadOnlyDictionary<int, string> officeNames, IReadOnlyDictionary<int, string> categoryNames, CancellationToken ct)
+    {
+        var groups = await PublishedGroupsAsync(db, scope, filter, ct);
+        var byMonth = groups.SelectMany(g => g.Channels.Where(c => filter.Channel is not { } ch || c == ch).Select(c => (g.Month, Channel: c, g.Count)))
+            .GroupBy(x => (x.Month, x.Channel)).Select(x => new MonthChannelCount(x.Key.Month, x.Key.Channel, x.Sum(y => y.Count)))
+            .OrderBy(x => x.Month).ThenBy(x => x.Channel).ToList();
+        var byOffice = groups.GroupBy(g => g.OfficeId).Select(g => new NamedCount(g.Key, officeNames.GetValueOrDefault(g.Key, ""), g.Sum(x => x.Count)))
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Name).ToList();
+        var byCategory = groups.GroupBy(g => g.CategoryId).Select(g => new NamedCount(g.Key, categoryNames.GetValueOrDefault(g.Key, ""), g.Sum(x => x.Count)))
+            .OrderByDescending(x => x.Count).ThenBy(x => x.Name).ToList();
+        var wechat = groups.Where(g => g.Channels.Contains(Channel.WeChat)).ToList();
+        var byForm = wechat.Where(g => g.Form is not null).GroupBy(g => g.Form!.Value).Select(g => new CountBy<ContentForm>(g.Key, g.Sum(x => x.Count)))
+            .OrderBy(x => x.Key).ToList();
+        var byOrigin = wechat.Where(g => g.Origin is not null).GroupBy(g => g.Origin!.Value).Select(g => new CountBy<ContentOrigin>(g.Key, g.Sum(x => x.Count)))
+            .OrderBy(x => x.Key).ToList();
+        var late = await LatePublishedAsync(db, scope, filter, calendar, ct);
+        var targets = Targets(await PolicyRowsAsync(db, scope, filter, ct), filter, officeNames, await InterpretationsInPeriodAsync(db, scope, filter, ct));
+
+        var (from, to) = (filter.FromUtc, filter.ToUtc);
+        // Two instants per comment, read from the covering index; the due date needs the working-day calendar, so it is applied here.
+        var commentDates = await Comments(db, scope, filter, db.Comments.AsNoTracking().Where(c => c.ReceivedAtUtc >= from && c.ReceivedAtUtc < to))
+            .Select(c => new { c.ReceivedAtUtc, c.AnsweredAtUtc }).ToListAsync(ct);
+        int received = commentDates.Count, inTime = 0, lateAnswers = 0, open = 0;
+        var dueByDay = new Dictionary<DateOnly, DateOnly>();
+        foreach (var d in commentDates)
+        {
+            if (d.AnsweredAtUtc is not { } answered) { open++; continue; }
+            var day = ChinaTime.DateOf(d.ReceivedAtUtc);
+            if (!dueByDay.TryGetValue(day, out var due)) dueByDay[day] = due = calendar.AddWorkdays(day, options.Value.CommentAnswerWorkdays);
+            if (ChinaTime.DateOf(answered) <= due) inTime++; else lateAnswers++;
+        }
+
+        int? applicationsReceived = null;
+        List<CountBy<ApplicationOutcome>>? outcomes = null;
+        if (scope.SeesApplications)
+        {
+            var (first, last) = (filter.FirstDay, filter.LastDay);
+            applicationsReceived = await db.Applications.CountAsync(a => a.ReceivedOn >= first && a.ReceivedOn <= last, ct);
+            outcomes = (await db.Applications.Where(a => a.ClosedOn >= first && a.ClosedOn <= last && a.Outcome != null)
+                    .GroupBy(a => a.Outcome!.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+                .Select(x => new CountBy<ApplicationOutcome>(x.Key, x.Count)).OrderBy(x => x.Key).ToList();
+        }
+
+        return new YearFigures(groups.Sum(g => g.Count),
+            groups.GroupBy(g => g.Month).Select(g => new CountBy<int>(g.Key, g.Sum(x => x.Count))).OrderBy(x => x.Key).ToList(), byMonth, byOffice, byCategory, byForm, byOrigin, late.Count, targets,
+            received, inTime, lateAnswers, open, applicationsReceived, outcomes);
+    }
+
+    private sealed record RoundRow(int NoticeId, int OfficeId, int Sequence, DateTime AtUtc, NoticeAction Action, NoticeState ToState, List<Channel> Channels);
+
+    private sealed record Round(int NoticeId, int OfficeId, DateOnly Submitted, DateOnly Approved, int Stages);
+
+    /// <summary>Events in the period (submit, return, final approval) and the review rounds those approvals close.</summary>
+    private async Task<(List<RoundRow> Events, List<Round> Rounds)> RoundsAsync(XiheDbContext db, Scope scope, DashboardFilter filter, CancellationToken ct)
+    {
+        var (start, end) = (filter.FromUtc, filter.ToUtc);
+        var inPeriod = await (from e in db.NoticeEvents.AsNoTracking()
+                              where e.AtUtc >= start && e.AtUtc < end
+                                    && (e.Action == NoticeAction.Submit || e.Action == NoticeAction.Return
+                                        || (e.Action == NoticeAction.Approve && e.ToState == NoticeState.Approved))
+                              join n in Notices(db, scope, filter) on e.NoticeId equals n.Id
+                              select new RoundRow(e.NoticeId, n.OfficeId, e.Sequence, e.AtUtc, e.Action, e.ToState, n.Channels)).ToListAsync(ct);
+        inPeriod = inPeriod.Where(e => filter.Channel is not { } ch || e.Channels.Contains(ch)).ToList();
+        var approvals = inPeriod.Where(e => e.Action == NoticeAction.Approve).ToList();
+        var ids = approvals.Select(a => a.NoticeId).Distinct().ToList();
+        // A round may have started before the period: its submit and approvals are read by notice, not by date.
+        var history = await db.NoticeEvents.AsNoTracking()
+            .Where(e => ids.Contains(e.NoticeId) && (e.Action == NoticeAction.Submit || e.Action == NoticeAction.Approve))
+            .Select(e => new { e.NoticeId, e.Sequence, e.AtUtc, e.Action }).ToListAsync(ct);
+        var byNotice = history.ToLookup(e => e.NoticeId);
+        var rounds = new List<Round>();
+        foreach (var a in approvals)
+        {
+            var before = byNotice[a.NoticeId].Where(e => e.Sequence < a.Sequence).OrderByDescending(e => e.Sequence).ToList();
+            var submitIndex = before.FindIndex(e => e.Action == NoticeAction.Submit);
+            if (submitIndex < 0) continue;
+            rounds.Add(new Round(a.NoticeId, a.OfficeId, ChinaTime.DateOf(before[submitIndex].AtUtc), ChinaTime.DateOf(a.AtUtc), submitIndex + 1));
+        }
+        return (inPeriod, rounds);
+    }
+
+    private bool OnTime(Round r, WorkingCalendar calendar) =>
+        calendar.WorkdaysBetween(r.Submitted, r.Approved) <= options.Value.ReviewLimitWorkdays * r.Stages;
+
+    private async Task<List<OfficeFigures>> ByOfficeAsync(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar,
+        IReadOnlyDictionary<int, string> officeNames, CancellationToken ct)
+    {
+        var (events, rounds) = await RoundsAsync(db, scope, filter, ct);
+        var officeIds = events.Select(e => e.OfficeId).Concat(rounds.Select(r => r.OfficeId)).Distinct();
+        return officeIds.Select(id =>
+        {
+            var mine = rounds.Where(r => r.OfficeId == id).ToList();
+            return new OfficeFigures(id, officeNames.GetValueOrDefault(id, ""),
+                events.Count(e => e.OfficeId == id && e.Action == NoticeAction.Submit),
+                events.Count(e => e.OfficeId == id && e.Action == NoticeAction.Return),
+                mine.Count,
+                mine.Count == 0 ? null : Math.Round(mine.Average(r => (double)calendar.WorkdaysBetween(r.Submitted, r.Approved)), 1),
+                mine.Count(r => OnTime(r, calendar)));
+        }).OrderBy(o => o.OfficeName).ToList();
+    }
+
+    /// <summary>
+    /// The list behind one number of the dashboard (<see cref="DashboardMetric"/>), under the same
+    /// scope and filters; names and contacts masked.
+    /// </summary>
+    public async Task<IReadOnlyList<DrillRow>> ListAsync(string metric, DashboardFilter filter, Actor actor, int? month = null,
+        CancellationToken ct = default)
+    {
+        filter = filter.Normalized();
+        var (name, arg) = DashboardMetric.Parse(metric);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var scope = await ScopeAsync(db, actor, ct);
+        var calendar = await calendars.GetAsync(ct);
+        var today = clock.Today();
+        var offices = await db.Offices.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        var categories = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+
+        async Task<List<DrillRow>> NoticesById(IEnumerable<int> ids)
+        {
+            var list = ids.ToList();
+            var rows = await db.Notices.AsNoTracking().Where(n => list.Contains(n.Id))
+                .Select(n => new { n.Id, n.Title, n.OfficeId, n.CategoryId, n.State, n.PublishedAtUtc, n.UpdatedAtUtc, n.IndexNumber }).ToListAsync(ct);
+            return rows.OrderByDescending(r => r.UpdatedAtUtc).Select(r => new DrillRow(DrillKind.Notice, r.Id, r.Title, offices.GetValueOrDefault(r.OfficeId),
+                categories.GetValueOrDefault(r.CategoryId), CodeLabels.Label(r.State), ChinaTime.DateOf(r.PublishedAtUtc ?? r.UpdatedAtUtc), r.IndexNumber, null, null)).ToList();
+        }
+
+        async Task<List<DrillRow>> Published(Func<NoticeKind, ContentForm?, ContentOrigin?, IReadOnlyList<Channel>, bool> keep)
+        {
+            var (from, to, first, last) = (filter.FromUtc, filter.ToUtc, filter.FirstDay, filter.LastDay);
+            var live = await Notices(db, scope, filter).Where(n => n.PublishedAtUtc >= from && n.PublishedAtUtc < to)
+                .Select(n => new { n.Id, n.Title, n.OfficeId, n.CategoryId, n.State, n.PublishedAtUtc, n.Kind, n.Form, n.Origin, n.Channels, n.IndexNumber })
+                .ToListAsync(ct);
+            var old = await Historical(db, scope, filter).Where(n => n.PublishedOn >= first && n.PublishedOn <= last)
+                .Select(n => new { n.Id, n.Title, n.OfficeId, n.CategoryId, n.PublishedOn, n.RepealedOn, n.Kind, n.Form, n.Origin, n.Channels, n.Reference })
+                .ToListAsync(ct);
+            return live.Where(n => (filter.Channel is not { } ch || n.Channels.Contains(ch)) && keep(n.Kind, n.Form, n.Origin, n.Channels))
+                    .Select(n => (Row: new DrillRow(DrillKind.Notice, n.Id, n.Title, offices.GetValueOrDefault(n.OfficeId), categories.GetValueOrDefault(n.CategoryId),
+                        CodeLabels.Label(n.State), ChinaTime.DateOf(n.PublishedAtUtc!.Value), ChannelText(n.Channels), null, null), Month: ChinaTime.DateOf(n.PublishedAtUtc!.Value).Month))
+                .Concat(old.Where(n => (filter.Channel is not { } ch || n.Channels.Contains(ch)) && keep(n.Kind, n.Form, n.Origin, n.Channels))
+                    .Select(n => (Row: new DrillRow(DrillKind.HistoricalNotice, n.Id, n.Title, offices.GetValueOrDefault(n.OfficeId), categories.GetValueOrDefault(n.CategoryId),
+                        CodeLabels.Label(n.RepealedOn is { } r && r <= today ? NoticeState.Expired : NoticeState.Published), n.PublishedOn, ChannelText(n.Channels), null, null),
+                        Month: n.PublishedOn.Month)))
+                .Where(x => month is null || x.Month == month)
+                .Select(x => x.Row).OrderByDescending(r => r.Date).ThenByDescending(r => r.Id).ToList();
+        }
+
+        async Task<List<DrillRow>> CommentList(IQueryable<Comment> source, Func<CommentRow, bool> keep)
+        {
+            var rows = await Comments(db, scope, filter, source).ToListAsync(ct);
+            return rows.Where(keep).OrderByDescending(c => c.ReceivedAtUtc).Select(c =>
+            {
+                var hidden = c.Kind == CommentKind.Report;
+                return new DrillRow(DrillKind.Comment, c.Id, c.NoticeTitle, offices.GetValueOrDefault(c.OfficeId), categories.GetValueOrDefault(c.CategoryId),
+                    CodeLabels.Label(c.Status), ChinaTime.DateOf(c.ReceivedAtUtc),
+                    $"{CodeLabels.Label(c.Kind)} · {CodeLabels.Label(c.Source)} · 答复期限 {CommentDue(c.ReceivedAtUtc, calendar):yyyy-MM-dd}",
+                    hidden ? null : ApplicationQueries.MaskName(c.Name), hidden ? null : ApplicationQueries.MaskContact(c.Contact));
+            }).ToList();
+        }
+
+        List<DrillRow> ApplicationList(IEnumerable<(DisclosureApplication A, ApplicationDeadline? D)> rows) =>
+            rows.OrderBy(x => x.A.ReceivedOn).Select(x => new DrillRow(DrillKind.Application, x.A.Id, x.A.Reference + " " + x.A.Request, null, null,
+                x.A.Outcome is { } o ? CodeLabels.Label(o) : x.D is { IsOverdue: true } ? "已逾期" : "在办", x.A.ReceivedOn,
+                x.D?.DueDate is { } due ? $"答复期限 {due:yyyy-MM-dd}" : x.A.ClosedOn is { } closed ? $"办结 {closed:yyyy-MM-dd}" : null,
+                ApplicationQueries.MaskName(x.A.ApplicantName), ApplicationQueries.MaskContact(x.A.ApplicantContact))).ToList();
+
+        switch (name)
+        {
+            case DashboardMetric.Open:
+            {
+                var open = await OpenAsync(db, scope, filter, calendar, today, ct);
+                var (state, role) = ParseState(arg);
+                return await NoticesById(open.Where(o => (state is null || o.Row.State == state) && (role is null || o.Row.StageRole == role)).Select(o => o.Row.Id));
+            }
+            case DashboardMetric.ReviewsOverLimit:
+            {
+                var open = await OpenAsync(db, scope, filter, calendar, today, ct);
+                return await NoticesById(open.Where(o => o.Row.StageRole is not null && o.Waiting > options.Value.ReviewLimitWorkdays
+                    && (arg is null || o.Row.StageRole == arg)).Select(o => o.Row.Id));
+            }
+            case DashboardMetric.LateUnpublished:
+            {
+                var open = await OpenAsync(db, scope, filter, calendar, today, ct);
+                return await NoticesById(open.Where(o => IsLateUnpublished(o.Row, calendar, today)).Select(o => o.Row.Id));
+            }
+            case DashboardMetric.LatePublished:
+                return await NoticesById(await LatePublishedAsync(db, scope, filter, calendar, ct));
+            case DashboardMetric.Published:
+                return await Published((_, _, _, _) => true);
+            case DashboardMetric.WeChatForm:
+                return await Published((_, form, _, channels) => channels.Contains(Channel.WeChat) && form?.ToString() == arg);
+            case DashboardMetric.WeChatOrigin:
+                return await Published((_, _, origin, channels) => channels.Contains(Channel.WeChat) && origin?.ToString() == arg);
+            case DashboardMetric.PolicyDocuments:
+            case DashboardMetric.MissingInterpretation:
+            case DashboardMetric.Interpretations:
+            case DashboardMetric.VideoInterpretations:
+            {
+                var rows = await PolicyRowsAsync(db, scope, filter, ct);
+                var inPeriod = await InterpretationsInPeriodAsync(db, scope, filter, ct);
+                var targets = Targets(rows, filter, offices, inPeriod);
+                var missing = targets.Missing.Select(m => (m.Id, m.IsHistorical)).ToHashSet();
+                var keep = rows.Where(r => name switch
+                {
+                    DashboardMetric.PolicyDocuments => PolicyKinds.Contains(r.Kind),
+                    DashboardMetric.MissingInterpretation => missing.Contains((r.Id, r.IsHistorical)),
+                    DashboardMetric.Interpretations => inPeriod.Contains((r.Id, r.IsHistorical)),
+                    _ => inPeriod.Contains((r.Id, r.IsHistorical)) && r.Form is ContentForm.Video or ContentForm.Animation,
+                }).Select(r => (r.Id, r.IsHistorical)).ToHashSet();
+                return await Published((_, _, _, _) => true) is var all
+                    ? all.Where(r => keep.Contains((r.Id, r.Kind == DrillKind.HistoricalNotice))).ToList()
+                    : [];
+            }
+            case DashboardMetric.Submissions:
+            case DashboardMetric.Returns:
+            case DashboardMetric.Reviewed:
+            case DashboardMetric.ReviewedOnTime:
+            {
+                var (events, rounds) = await RoundsAsync(db, scope, filter, ct);
+                IEnumerable<int> ids = name switch
+                {
+                    DashboardMetric.Submissions => events.Where(e => e.Action == NoticeAction.Submit).Select(e => e.NoticeId),
+                    DashboardMetric.Returns => events.Where(e => e.Action == NoticeAction.Return).Select(e => e.NoticeId),
+                    DashboardMetric.Reviewed => rounds.Select(r => r.NoticeId),
+                    _ => rounds.Where(r => OnTime(r, calendar)).Select(r => r.NoticeId),
+                };
+                return await NoticesById(ids.Distinct());
+            }
+            case DashboardMetric.OpenObjections:
+                return await CommentList(OpenObjectionsQuery(db), _ => true);
+            case DashboardMetric.OverdueObjections:
+                return await CommentList(OpenObjectionsQuery(db), c => CommentDue(c.ReceivedAtUtc, calendar) < today);
+            case DashboardMetric.CommentsReceived:
+            case DashboardMetric.CommentsInTime:
+            case DashboardMetric.CommentsLate:
+            case DashboardMetric.CommentsOpen:
+            {
+                var (from, to) = (filter.FromUtc, filter.ToUtc);
+                var source = db.Comments.AsNoTracking().Where(c => c.ReceivedAtUtc >= from && c.ReceivedAtUtc < to);
+                bool InTime(CommentRow c) => c.AnsweredAtUtc is { } at && ChinaTime.DateOf(at) <= CommentDue(c.ReceivedAtUtc, calendar);
+                return await CommentList(source, name switch
+                {
+                    DashboardMetric.CommentsInTime => InTime,
+                    DashboardMetric.CommentsLate => c => c.AnsweredAtUtc is not null && !InTime(c),
+                    DashboardMetric.CommentsOpen => c => c.AnsweredAtUtc is null,
+                    _ => _ => true,
+                });
+            }
+            case DashboardMetric.ApplicationsDueSoon when scope.SeesApplications:
+                return ApplicationList((await OpenApplicationDeadlinesAsync(db, calendar, today, ct)).Where(x => IsDueSoon(x.Deadline)).Select(x => (x.Application, (ApplicationDeadline?)x.Deadline)));
+            case DashboardMetric.ApplicationsOverdue when scope.SeesApplications:
+                return ApplicationList((await OpenApplicationDeadlinesAsync(db, calendar, today, ct)).Where(x => x.Deadline.IsOverdue).Select(x => (x.Application, (ApplicationDeadline?)x.Deadline)));
+            case DashboardMetric.ApplicationsReceived when scope.SeesApplications:
+            {
+                var (first, last) = (filter.FirstDay, filter.LastDay);
+                var rows = await db.Applications.AsNoTracking().Where(a => a.ReceivedOn >= first && a.ReceivedOn <= last).ToListAsync(ct);
+                return ApplicationList(rows.Select(a => (a, (ApplicationDeadline?)null)));
+            }
+            case DashboardMetric.ApplicationOutcome when scope.SeesApplications && Enum.TryParse<ApplicationOutcome>(arg, out var outcome):
+            {
+                var (first, last) = (filter.FirstDay, filter.LastDay);
+                var rows = await db.Applications.AsNoTracking().Where(a => a.ClosedOn >= first && a.ClosedOn <= last && a.Outcome == outcome).ToListAsync(ct);
+                return ApplicationList(rows.Select(a => (a, (ApplicationDeadline?)null)));
+            }
+            default:
+                return [];
+        }
+    }
+
+    private static (NoticeState? State, string? Role) ParseState(string? arg)
+    {
+        if (string.IsNullOrEmpty(arg)) return (null, null);
+        var parts = arg.Split('.', 2);
+        return (Enum.TryParse<NoticeState>(parts[0], out var s) ? s : null, parts.Length > 1 ? parts[1] : null);
+    }
+
+    private static string ChannelText(IEnumerable<Channel> channels) => string.Join("、", channels.Select(c => CodeLabels.Label(c)));
+}
+
+/// <summary>The names of the dashboard's numbers, as the drill-down page's <c>metric</c> takes them (<c>name</c> or <c>name:argument</c>).</summary>
+public static class DashboardMetric
+{
+    public const string Open = "open";
+    public const string ReviewsOverLimit = "reviews-over-limit";
+    public const string LateUnpublished = "late-unpublished";
+    public const string LatePublished = "late-published";
+    public const string Published = "published";
+    public const string WeChatForm = "wechat-form";
+    public const string WeChatOrigin = "wechat-origin";
+    public const string PolicyDocuments = "policy-documents";
+    public const string MissingInterpretation = "missing-interpretation";
+    public const string Interpretations = "interpretations";
+    public const string VideoInterpretations = "video-interpretations";
+    public const string Submissions = "submissions";
+    public const string Returns = "returns";
+    public const string Reviewed = "reviewed";
+    public const string ReviewedOnTime = "reviewed-on-time";
+    public const string OpenObjections = "objections-open";
+    public const string OverdueObjections = "objections-overdue";
+    public const string CommentsReceived = "comments-received";
+    public const string CommentsInTime = "comments-in-time";
+    public const string CommentsLate = "comments-late";
+    public const string CommentsOpen = "comments-open";
+    public const string ApplicationsDueSoon = "applications-due-soon";
+    public const string ApplicationsOverdue = "applications-overdue";
+    public const string ApplicationsReceived = "applications-received";
+    public const string ApplicationOutcome = "application-outcome";
+
+    public static (string Name, string? Argument) Parse(string metric)
+    {
+        var parts = (metric ?? "").Split(':', 2);
+        return (parts[0], parts.Length > 1 && parts[1].Length > 0 ? parts[1] : null);
+    }
+
+    public static string With(string name, object? argument) => argument is null ? name : $"{name}:{argument}";
+}
+
+/// <summary>
+/// 图文解读全覆盖 without a link field: an interpretation covers a policy document of the same
+/// office when its title contains the document's name — the text inside the document title's first
+/// 《》 if it has one, else the title without "关于" / "的通知" — or the document's 文号.
+/// </summary>
+public static class PolicyInterpretation
+{
+    public static bool Covers(string documentTitle, string? documentNumber, int documentOfficeId, string interpretationTitle, int interpretationOfficeId)
+    {
+        if (documentOfficeId != interpretationOfficeId) return false;
+        if (!string.IsNullOrWhiteSpace(documentNumber) && interpretationTitle.Contains(documentNumber.Trim(), StringComparison.Ordinal)) return true;
+        var key = Key(documentTitle);
+        return key.Length > 0 && interpretationTitle.Contains(key, StringComparison.Ordinal);
+    }
+
+    public static string Key(string title)
+    {
+        var open = title.IndexOf('《');
+        var close = open >= 0 ? title.IndexOf('》', open + 1) : -1;
+        if (open >= 0 && close > open + 1) return title[(open + 1)..close];
+        var key = title.Trim();
+        if (key.StartsWith("关于", StringComparison.Ordinal)) key = key[2..];
+        foreach (var suffix in new[] { "的通知", "的意见", "的决定", "的公告" })
+        {
+            if (key.EndsWith(suffix, StringComparison.Ordinal)) key = key[..^suffix.Length];
+        }
+        return key;
+    }
+}

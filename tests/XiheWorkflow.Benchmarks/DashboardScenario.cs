@@ -1,0 +1,260 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using XiheWorkflow.Core;
+using XiheWorkflow.Core.Dashboard;
+using XiheWorkflow.Core.Data;
+using XiheWorkflow.Domain.Comments;
+using XiheWorkflow.Domain.Common;
+using XiheWorkflow.Domain.Notices;
+using XiheWorkflow.Domain.Requests;
+
+namespace XiheWorkflow.Benchmarks;
+
+/// <summary>
+/// 统计看板 on generated data (full: 100,000 notices with their events, 1,000,000 comments, 20,000
+/// applications over ten years; --quick: a twentieth). <c>dashboard.vs_raw</c> is the dashboard's
+/// queries against the same aggregates hand-written in SQL on the same file; <c>dashboard.history_growth</c>
+/// is the dashboard's time after ten times more closed history is added (copies shifted into
+/// earlier years) against before.
+/// </summary>
+public sealed class DashboardScenario : IScenario
+{
+    public string Name => "Dashboard";
+
+    public async Task RunAsync(BenchmarkRun run, CancellationToken ct)
+    {
+        var scale = run.Quick ? 20 : 1;
+        var dir = Path.Combine(Path.GetTempPath(), $"xihe-bench-dashboard-{Environment.ProcessId}");
+        var services = Build(dir);
+        try
+        {
+            await using (var scope = services.CreateAsyncScope())
+            {
+                await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().MigrateAsync(ct);
+            }
+            var year = ChinaTime.DateOf(DateTime.UtcNow).Year;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await GenerateAsync(services, 100_000 / scale, 1_000_000 / scale, 20_000 / scale, year, ct);
+            run.Output.WriteLine($"# generated in {watch.Elapsed.TotalSeconds:0} s");
+
+            var queries = services.GetRequiredService<DashboardQueries>();
+            var head = new Actor("bench", "bench", new HashSet<string> { Roles.OfficeHead });
+            var filter = new DashboardFilter(year);
+            var connection = services.GetRequiredService<IDbContextFactory<XiheDbContext>>().CreateDbContext().Database.GetConnectionString()!;
+
+            await queries.OverviewAsync(filter, head, ct);
+            var dashboard = await BestAsync(5, () => queries.OverviewAsync(filter, head, ct));
+            var raw = await BestAsync(5, () => RawAsync(connection, year, ct));
+            run.Figure("dashboard.ms", dashboard.TotalMilliseconds);
+            run.Figure("dashboard.raw_ms", raw.TotalMilliseconds);
+            run.Figure("dashboard.vs_raw", dashboard / raw);
+
+            watch.Restart();
+            await AddClosedHistoryAsync(connection, 10, ct);
+            run.Output.WriteLine($"# history ×10 added in {watch.Elapsed.TotalSeconds:0} s");
+            await queries.OverviewAsync(filter, head, ct);
+            var grown = await BestAsync(5, () => queries.OverviewAsync(filter, head, ct));
+            run.Figure("dashboard.history_ms", grown.TotalMilliseconds);
+            run.Figure("dashboard.history_growth", grown / dashboard);
+        }
+        finally
+        {
+            await services.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static ServiceProvider Build(string dir)
+    {
+        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Xihe:DataDirectory"] = dir }).Build();
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(config);
+        services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        services.AddXiheCore(config);
+        return services.BuildServiceProvider();
+    }
+
+    private static async Task<TimeSpan> BestAsync(int runs, Func<Task> action)
+    {
+        var best = TimeSpan.MaxValue;
+        for (var k = 0; k < runs; k++)
+        {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            await action();
+            if (watch.Elapsed < best) best = watch.Elapsed;
+        }
+        return best;
+    }
+
+    /// <summary>Deterministic: ten years of notices (most published, a few per cent still open), their comments and applications.</summary>
+    private static async Task GenerateAsync(ServiceProvider services, int notices, int comments, int applications, int year, CancellationToken ct)
+    {
+        var random = new Random(20261126);
+        var contexts = services.GetRequiredService<IDbContextFactory<XiheDbContext>>();
+        List<int> offices, categories;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            offices = await db.Offices.Select(o => o.Id).ToListAsync(ct);
+            categories = await db.Categories.Select(c => c.Id).ToListAsync(ct);
+        }
+        var end = DateTime.UtcNow.AddDays(-1);
+        var start = end.AddYears(-10);
+        var span = (end - start).TotalMinutes;
+        NoticeKind[] kinds = Enum.GetValues<NoticeKind>();
+        Channel[] channels = Enum.GetValues<Channel>();
+        var ids = new List<int>();
+        const int batch = 2000;
+        for (var done = 0; done < notices; done += batch)
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var added = new List<Notice>();
+            for (var i = done; i < Math.Min(notices, done + batch); i++)
+            {
+                var office = offices[random.Next(offices.Count)];
+                var author = new NoticeActor("author", "作者", new HashSet<string> { Roles.Staff }, new HashSet<int>());
+                var leader = new NoticeActor("leader", "领导", new HashSet<string> { Roles.SupervisingLeader }, new HashSet<int>(offices));
+                var officer = new NoticeActor("officer", "公开负责人", new HashSet<string> { Roles.DisclosureOfficer }, new HashSet<int>());
+                // Skewed to recent years, as a live system is; the last 3% are still open.
+                var at = start.AddMinutes(span * Math.Sqrt(random.NextDouble()));
+                var open = random.NextDouble() < 0.03;
+                if (open) at = end.AddDays(-random.Next(1, 30));
+                var n = Notice.Draft(new NoticeContent
+                {
+                    Title = $"公开事项 {i}", BodyHtml = "<p>正文</p>", CategoryId = categories[random.Next(categories.Count)], OfficeId = office,
+                    Kind = kinds[random.Next(kinds.Length)], Channels = [channels[random.Next(3)], .. random.Next(2) == 0 ? new[] { Channel.WeChat } : []],
+                    Form = (ContentForm)random.Next(4), Origin = (ContentOrigin)random.Next(2), LegalBasis = "条例",
+                    FormedOn = DateOnly.FromDateTime(at.AddDays(-random.Next(0, 30))),
+                }, author, at);
+                n.Submit(author, [WorkflowStage.SupervisingLeader, WorkflowStage.DisclosureOfficer], at.AddHours(2));
+                if (!open || random.Next(2) == 0) n.Apply(NoticeAction.Approve, leader, at.AddDays(1), new DecisionInput("同意"));
+                if (!open)
+                {
+                    n.Apply(NoticeAction.Approve, officer, at.AddDays(2), new DecisionInput("同意"));
+                    n.Apply(NoticeAction.Publish, officer, at.AddDays(3));
+                }
+                added.Add(n);
+            }
+            db.Notices.AddRange(added);
+            await db.SaveChangesAsync(ct);
+            ids.AddRange(added.Select(n => n.Id));
+        }
+
+        for (var done = 0; done < comments; done += batch * 5)
+        {
+            await using var db = await contexts.CreateDbContextAsync(ct);
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            for (var i = done; i < Math.Min(comments, done + batch * 5); i++)
+            {
+                var received = start.AddMinutes(span * Math.Sqrt(random.NextDouble()));
+                var c = Comment.Record(ids[random.Next(ids.Count)], (CommentSource)random.Next(6), (CommentKind)random.Next(4), "意见", null, null, received, null, "录入");
+                if (received < end.AddDays(-20) || random.Next(2) == 0) c.Respond(CommentStatus.Answered, "答复", null, "x", "答复人", received.AddDays(random.Next(1, 12)));
+                db.Comments.Add(c);
+            }
+            await db.SaveChangesAsync(ct);
+        }
+
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            db.ChangeTracker.AutoDetectChangesEnabled = false;
+            var outcomes = Enum.GetValues<ApplicationOutcome>();
+            for (var i = 0; i < applications; i++)
+            {
+                var received = DateOnly.FromDateTime(start.AddMinutes(span * Math.Sqrt(random.NextDouble())));
+                var closed = received < DateOnly.FromDateTime(end).AddDays(-40) || random.Next(3) > 0;
+                db.Applications.Add(DisclosureApplication.Import($"B-{i}", ApplicantType.NaturalPerson, ApplicationChannel.Online, received, "申请",
+                    closed ? outcomes[random.Next(outcomes.Length)] : null, closed ? received.AddDays(random.Next(5, 30)) : null));
+            }
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
+    /// <summary>Copies every closed record <paramref name="times"/> times into earlier decades, keeping open work as it is.</summary>
+    private static async Task AddClosedHistoryAsync(string connectionString, int times, CancellationToken ct)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+        async Task<List<string>> Columns(string table)
+        {
+            var list = new List<string>();
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = $"PRAGMA table_info({table})";
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) list.Add(reader.GetString(1));
+            return list;
+        }
+        async Task Exec(string sql)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = sql;
+            cmd.CommandTimeout = 0;
+            await cmd.ExecuteNonQueryAsync(ct);
+        }
+        string Shift(string column, int years) => $"CASE WHEN {column} IS NULL THEN NULL ELSE strftime('%Y-%m-%d %H:%M:%f', {column}, '-{years} years') END";
+        string ShiftDate(string column, int years) => $"CASE WHEN {column} IS NULL THEN NULL ELSE date({column}, '-{years} years') END";
+
+        var notices = (await Columns("Notices")).Where(c => c != "Id").ToList();
+        var events = (await Columns("NoticeEvents")).Where(c => c != "Id").ToList();
+        var comments = (await Columns("Comments")).Where(c => c != "Id").ToList();
+        var apps = (await Columns("Applications")).Where(c => c != "Id").ToList();
+        await Exec("CREATE TEMP TABLE Base AS SELECT Id FROM Notices WHERE State = 'Published'");
+        for (var k = 1; k <= times; k++)
+        {
+            var years = 10 * k;
+            await using var tx = await connection.BeginTransactionAsync(ct);
+            await Exec("CREATE TEMP TABLE IF NOT EXISTS Map (Old INTEGER PRIMARY KEY, New INTEGER)");
+            await Exec("DELETE FROM Map");
+            await Exec("INSERT INTO Map (Old, New) SELECT Id, (SELECT MAX(Id) FROM Notices) + ROW_NUMBER() OVER (ORDER BY Id) FROM Base");
+            string NoticeValue(string c) => c switch
+            {
+                "IndexNumber" => "NULL",
+                "FormedOn" => ShiftDate(c, years),
+                "CreatedAtUtc" or "UpdatedAtUtc" or "WaitingSinceUtc" or "PublishedAtUtc" => Shift(c, years),
+                _ => c,
+            };
+            await Exec($"INSERT INTO Notices (Id, {string.Join(",", notices)}) SELECT m.New, {string.Join(",", notices.Select(NoticeValue))} FROM Notices n JOIN Map m ON m.Old = n.Id");
+            await Exec($"INSERT INTO NoticeEvents ({string.Join(",", events)}) SELECT {string.Join(",", events.Select(c => c switch { "NoticeId" => "m.New", "AtUtc" => Shift(c, years), _ => c }))} FROM NoticeEvents e JOIN Map m ON m.Old = e.NoticeId");
+            await Exec($"INSERT INTO Comments ({string.Join(",", comments)}) SELECT {string.Join(",", comments.Select(c => c switch { "NoticeId" => "m.New", "ReceivedAtUtc" or "AnsweredAtUtc" => Shift(c, years), _ => c }))} FROM Comments c JOIN Map m ON m.Old = c.NoticeId WHERE c.Status <> 'Pending'");
+            await Exec($"INSERT INTO Applications ({string.Join(",", apps)}) SELECT {string.Join(",", apps.Select(c => c switch { "Reference" => $"Reference || '-h{k}'", "ReceivedOn" or "ClosedOn" => ShiftDate(c, years), _ => c }))} FROM Applications WHERE Outcome IS NOT NULL AND Reference NOT LIKE '%-h%'");
+            await tx.CommitAsync(ct);
+        }
+        await Exec("ANALYZE");
+    }
+
+    /// <summary>The same aggregates as the dashboard, hand-written in SQL.</summary>
+    private static async Task RawAsync(string connectionString, int year, CancellationToken ct)
+    {
+        await using var connection = new SqliteConnection(connectionString);
+        await connection.OpenAsync(ct);
+        var from = ChinaTime.StartOfDayUtc(new DateOnly(year, 1, 1)).ToString("yyyy-MM-dd HH:mm:ss");
+        var to = ChinaTime.StartOfDayUtc(new DateOnly(year + 1, 1, 1)).ToString("yyyy-MM-dd HH:mm:ss");
+        var first = $"{year}-01-01";
+        var last = $"{year}-12-31";
+        string[] sql =
+        [
+            "SELECT State, COUNT(*), MIN(WaitingSinceUtc) FROM Notices WHERE State IN ('InReview','Approved','Returned','InPublicity','PublicityEnded') GROUP BY State, StageIndex",
+            "SELECT COUNT(*), MIN(c.ReceivedAtUtc) FROM Comments c JOIN Notices n ON n.Id = c.NoticeId WHERE c.Status = 'Pending' AND c.Kind = 'Objection' AND n.State <> 'Draft'",
+            "SELECT Id, ReceivedOn, Events FROM Applications WHERE Outcome IS NULL",
+            $"SELECT strftime('%m', PublishedAtUtc, '+8 hours'), OfficeId, CategoryId, Kind, Form, Origin, Channels, COUNT(*) FROM Notices WHERE PublishedAtUtc >= '{from}' AND PublishedAtUtc < '{to}' AND State <> 'Draft' GROUP BY 1,2,3,4,5,6,7",
+            $"SELECT strftime('%m', PublishedOn), OfficeId, CategoryId, Kind, Form, Origin, Channels, COUNT(*) FROM HistoricalNotices WHERE PublishedOn >= '{first}' AND PublishedOn <= '{last}' GROUP BY 1,2,3,4,5,6,7",
+            $"SELECT Id, FormedOn, PublishedAtUtc FROM Notices WHERE PublishedAtUtc >= '{from}' AND PublishedAtUtc < '{to}' AND FormedOn IS NOT NULL AND State <> 'Draft'",
+            $"SELECT Id, Title, OfficeId, Kind, Form FROM Notices WHERE PublishedAtUtc >= '{from}' AND Kind IN ('NormativeDocument','Policy','Interpretation') AND State <> 'Draft'",
+            $"SELECT date(c.ReceivedAtUtc, '+8 hours'), date(c.AnsweredAtUtc, '+8 hours'), COUNT(*) FROM Comments c JOIN Notices n ON n.Id = c.NoticeId WHERE c.ReceivedAtUtc >= '{from}' AND c.ReceivedAtUtc < '{to}' AND n.State <> 'Draft' GROUP BY 1, 2",
+            $"SELECT COUNT(*) FROM Applications WHERE ReceivedOn >= '{first}' AND ReceivedOn <= '{last}'",
+            $"SELECT Outcome, COUNT(*) FROM Applications WHERE ClosedOn >= '{first}' AND ClosedOn <= '{last}' AND Outcome IS NOT NULL GROUP BY Outcome",
+            $"SELECT n.OfficeId, e.Action, COUNT(*) FROM NoticeEvents e JOIN Notices n ON n.Id = e.NoticeId WHERE e.AtUtc >= '{from}' AND e.AtUtc < '{to}' AND (e.Action IN ('Submit','Return') OR (e.Action = 'Approve' AND e.ToState = 'Approved')) AND n.State <> 'Draft' GROUP BY 1, 2",
+            $"SELECT a.NoticeId, (SELECT MAX(s.AtUtc) FROM NoticeEvents s WHERE s.NoticeId = a.NoticeId AND s.Action = 'Submit' AND s.Sequence < a.Sequence), a.AtUtc FROM NoticeEvents a WHERE a.AtUtc >= '{from}' AND a.AtUtc < '{to}' AND a.Action = 'Approve' AND a.ToState = 'Approved'",
+        ];
+        foreach (var text in sql)
+        {
+            await using var cmd = connection.CreateCommand();
+            cmd.CommandText = text;
+            await using var reader = await cmd.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct)) { }
+        }
+    }
+}
