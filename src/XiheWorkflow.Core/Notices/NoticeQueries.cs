@@ -166,7 +166,7 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
     /// Drafts are the author's own; once submitted a notice is visible to every reviewer role, the
     /// office head and staff of the same office.
     /// </summary>
-    private static bool MaySee(Notice n, Actor actor, NoticeActor noticeActor)
+    internal static bool MaySee(Notice n, Actor actor, NoticeActor noticeActor)
     {
         if (n.AuthorId == actor.UserId) return true;
         if (n.State == NoticeState.Draft) return false;
