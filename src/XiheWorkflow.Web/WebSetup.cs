@@ -81,6 +81,7 @@ public static class WebSetup
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
         app.MapRequestsEndpoints();
+        app.MapChannelEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -145,7 +145,7 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
     }
 
     /// <summary>
-    /// An attachment may be opened by whoever may see a notice (any revision of it) that carries it;
+    /// An attachment may be opened by whoever may see a notice (any revision of it, or a posting photo) that carries it;
     /// knowing the hash is not enough.
     /// </summary>
     public async Task<bool> MayOpenAttachmentAsync(string sha256, Actor actor, CancellationToken ct = default)
@@ -154,7 +154,7 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
         await using var db = await contexts.CreateDbContextAsync(ct);
         var pattern = $"%\"sha256\":\"{sha256}\"%";
         var ids = await db.Database.SqlQuery<int>(
-            $"SELECT Id AS Value FROM Notices WHERE Attachments LIKE {pattern} UNION SELECT NoticeId AS Value FROM NoticeRevisions WHERE Content LIKE {pattern}")
+            $"SELECT Id AS Value FROM Notices WHERE Attachments LIKE {pattern} UNION SELECT NoticeId AS Value FROM NoticeRevisions WHERE Content LIKE {pattern} UNION SELECT NoticeId AS Value FROM NoticePostings WHERE Photo LIKE {pattern}")
             .ToListAsync(ct);
         if (ids.Count == 0) return false;
         var noticeActor = await NoticeActors.LoadAsync(db, actor, ct);

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+using UglyToad.PdfPig;
+using XiheWorkflow.Core.Data;
+
+namespace XiheWorkflow.EndToEnd.Tests.Channels;
+
+[Collection(AppCollection.Name)]
+public class ChannelJourneyTests(AppFixture app)
+{
+    // A demo notice published by 综合办公室 for the portal, WeChat, Weibo and the notice boards.
+    private const string DemoPublished = "硝河乡2024年政府信息公开工作年度报告";
+
+    [Fact]
+    public async Task Officer_OpensPrintViewAndWeChatArticle_MarksBothPosted_SeesTheRemainingChannels()
+    {
+        var id = await NoticeIdAsync(DemoPublished);
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("officer");
+        await page.GotoAsync($"/notices/{id}");
+        await page.WaitForInteractiveAsync();
+        var missing = page.GetByTestId("missing-channels");
+        await Assertions.Expect(missing).ToContainTextAsync("尚未发布：政府信息公开、微信公众号、微博、公开栏");
+
+        var print = await page.Context.RunAndWaitForPageAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "公开栏打印" }).First.ClickAsync());
+        await print.WaitForLoadStateAsync();
+        await Assertions.Expect(print.GetByRole(AriaRole.Heading, new() { Name = DemoPublished })).ToBeVisibleAsync();
+        await Assertions.Expect(print.GetByTestId("objection")).ToContainTextAsync("监督电话：0954-7012345");
+        await print.ScreenshotAsync("channels-1-print-view");
+        var pdf = await print.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = false });
+        var firstPage = PdfText(pdf);
+        firstPage.ShouldContain(DemoPublished);
+        firstPage.ShouldContain("硝河乡人民政府");
+        firstPage.ShouldMatch(@"20\d\d年\d{1,2}月\d{1,2}日");
+        await File.WriteAllBytesAsync(Path.Combine(AppFixture.ScreenshotDirectory, "channels-1-print-view.pdf"), pdf);
+        await print.CloseAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "渠道文稿" }).First.ClickAsync();
+        await page.WaitForURLAsync($"**/notices/{id}/channels");
+        await page.WaitForInteractiveAsync();
+        await Assertions.Expect(page.GetByTestId("wechat-preview")).ToContainTextAsync(DemoPublished);
+        (await page.GetByLabel("微信公众号文章 HTML").InputValueAsync()).ShouldContain("style=");
+        await page.ScreenshotAsync("channels-2-texts");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "返回公开事项" }).ClickAsync();
+        await page.WaitForInteractiveAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "标记已发布 微信公众号" }).ClickAsync();
+        await page.GetByLabel("链接").FillAsync("https://mp.weixin.qq.com/s/xihe-2024-report");
+        await page.ScreenshotAsync("channels-3-wechat-dialog");
+        await page.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tr[data-channel='WeChat']")).ToContainTextAsync("已发布");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "标记已发布 公开栏" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
+        await Assertions.Expect(page.Locator("tr[data-channel='NoticeBoard']")).ToContainTextAsync("已发布");
+
+        await Assertions.Expect(missing).ToContainTextAsync("尚未发布：政府信息公开、微博");
+        (await missing.InnerTextAsync()).ShouldNotContain("公开栏");
+        await page.ScreenshotAsync("channels-4-remaining");
+    }
+
+    [Fact]
+    public async Task Anyone_OpensTheScreen_SeesAPublishedNoticeWithoutSigningIn()
+    {
+        var page = await app.NewPageAsync();
+        await page.GotoAsync("/public/screen");
+        await page.WaitForInteractiveAsync();
+
+        await Assertions.Expect(page.GetByTestId("screen-item")).ToBeVisibleAsync();
+        (await page.GetByTestId("screen-item").InnerTextAsync()).ShouldNotContain("草稿");
+        page.Url.ShouldNotContain("/login");
+        await page.ScreenshotAsync("channels-5-screen");
+    }
+
+    private async Task<int> NoticeIdAsync(string title)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<XiheDbContext>>().CreateDbContextAsync();
+        return await db.Notices.Where(n => n.Title == title).Select(n => n.Id).SingleAsync();
+    }
+
+    private static string PdfText(byte[] pdf)
+    {
+        using var document = PdfDocument.Open(pdf);
+        // Words joined without spaces: PdfPig splits CJK runs into words, the sheet's sentences have none.
+        return string.Concat(document.GetPage(1).GetWords().Select(w => w.Text));
+    }
+}
