@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using UglyToad.PdfPig;
 using XiheWorkflow.Core.Data;
+using XiheWorkflow.Domain.Common;
 
 namespace XiheWorkflow.EndToEnd.Tests.Channels;
 
@@ -15,7 +16,7 @@ public class ChannelJourneyTests(AppFixture app)
     [Fact]
     public async Task Officer_OpensPrintViewAndWeChatArticle_MarksBothPosted_SeesTheRemainingChannels()
     {
-        var id = await NoticeIdAsync(DemoPublished);
+        var (id, issuedOn) = await NoticeAsync(DemoPublished);
         var page = await app.NewPageAsync();
         await page.SignInAsync("officer");
         await page.GotoAsync($"/notices/{id}");
@@ -32,9 +33,13 @@ public class ChannelJourneyTests(AppFixture app)
         var pdf = await print.PdfAsync(new PagePdfOptions { Format = "A4", PrintBackground = false });
         var firstPage = PdfText(pdf);
         firstPage.ShouldContain(DemoPublished);
-        firstPage.ShouldContain("硝河乡人民政府");
-        firstPage.ShouldMatch(@"20\d\d年\d{1,2}月\d{1,2}日");
+        // 落款: the signing organisation with the issuing date under it, both on page 1.
+        firstPage.ShouldContain("硝河乡人民政府" + issuedOn);
+        // No 公示期 line yet: publicity windows come from another branch (ChannelSheet.PublicityText).
         await File.WriteAllBytesAsync(Path.Combine(AppFixture.ScreenshotDirectory, "channels-1-print-view.pdf"), pdf);
+        await print.SetViewportSizeAsync(794, 1123);
+        await print.EmulateMediaAsync(new() { Media = Media.Print });
+        await print.ScreenshotAsync("channels-1b-print-media");
         await print.CloseAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "渠道文稿" }).First.ClickAsync();
@@ -74,10 +79,11 @@ public class ChannelJourneyTests(AppFixture app)
         await page.ScreenshotAsync("channels-5-screen");
     }
 
-    private async Task<int> NoticeIdAsync(string title)
+    private async Task<(int Id, string IssuedOn)> NoticeAsync(string title)
     {
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<XiheDbContext>>().CreateDbContextAsync();
-        return await db.Notices.Where(n => n.Title == title).Select(n => n.Id).SingleAsync();
+        var notice = await db.Notices.Where(n => n.Title == title).Select(n => new { n.Id, n.PublishedAtUtc }).SingleAsync();
+        return (notice.Id, ChinaTime.ChineseDate(ChinaTime.DateOf(notice.PublishedAtUtc!.Value)));
     }
 
     private static string PdfText(byte[] pdf)

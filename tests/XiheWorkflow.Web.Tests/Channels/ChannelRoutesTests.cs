@@ -75,6 +75,17 @@ public class ChannelRoutesTests(XiheWebFactory factory) : IClassFixture<XiheWebF
         (await response.Content.ReadAsStringAsync()).ShouldContain("xihe-screen-title");
     }
 
+    [Fact]
+    public async Task AdminPage_Admin_HasTheChannelSettingsTab()
+    {
+        using var client = factory.CreateBrowserLikeClient();
+        await FormPoster.SignInAsync(client, "admin", DemoAccounts.Password);
+
+        var html = await (await client.GetAsync("/admin")).Content.ReadAsStringAsync();
+
+        html.ShouldContain("发布渠道");
+    }
+
     private async Task<int> IdAsync(string title)
     {
         await using var scope = factory.Services.CreateAsyncScope();
