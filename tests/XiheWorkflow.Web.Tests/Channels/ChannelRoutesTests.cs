@@ -86,6 +86,23 @@ public class ChannelRoutesTests(XiheWebFactory factory) : IClassFixture<XiheWebF
         html.ShouldContain("发布渠道");
     }
 
+    [Fact]
+    public async Task ReportPage_PublishedNoticesWithoutPostings_AreListedUnderSectionOne()
+    {
+        using var client = factory.CreateBrowserLikeClient();
+        await FormPoster.SignInAsync(client, "officer", DemoAccounts.Password);
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<XiheDbContext>>().CreateDbContextAsync();
+            var year = (await db.Notices.Where(n => n.Title == DemoPublished).Select(n => n.PublishedAtUtc).SingleAsync())!.Value.Year;
+
+            var html = await (await client.GetAsync($"/report?year={year}")).Content.ReadAsStringAsync();
+
+            html.ShouldContain("尚未登记任何渠道的发布记录");
+            html.ShouldContain(DemoPublished);
+        }
+    }
+
     private async Task<int> IdAsync(string title)
     {
         await using var scope = factory.Services.CreateAsyncScope();
