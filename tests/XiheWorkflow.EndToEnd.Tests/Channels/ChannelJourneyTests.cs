@@ -2,7 +2,12 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using UglyToad.PdfPig;
+using XiheWorkflow.Core.Channels;
 using XiheWorkflow.Core.Data;
+using XiheWorkflow.Web.Features.Public;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Web;
+using Microsoft.Extensions.Logging;
 using XiheWorkflow.Domain.Common;
 
 namespace XiheWorkflow.EndToEnd.Tests.Channels;
@@ -64,6 +69,33 @@ public class ChannelJourneyTests(AppFixture app)
         await Assertions.Expect(missing).ToContainTextAsync("尚未发布：政府信息公开、微博");
         (await missing.InnerTextAsync()).ShouldNotContain("公开栏");
         await page.ScreenshotAsync("channels-4-remaining");
+    }
+
+    [Fact]
+    public async Task PrintView_WithPublicityWindow_HasTitlePublicityAndSignatureOnPageOne()
+    {
+        // Publicity windows come from another branch; the sheet's hook is filled here by hand and the
+        // sheet rendered by the same component and stylesheet as /public/notices/{id}/print.
+        var (id, issuedOn) = await NoticeAsync("硝河乡养老服务补贴申领指南");
+        const string publicity = "公示期：2024年5月10日至2024年5月16日";
+        var sheet = (await app.Services.CreateScope().ServiceProvider.GetRequiredService<ChannelOutputs>().SheetAsync(id, null, app.BaseUrl))!
+            with { PublicityText = publicity };
+        await using var renderer = new HtmlRenderer(app.Services.CreateScope().ServiceProvider, app.Services.GetRequiredService<ILoggerFactory>());
+        var html = await renderer.Dispatcher.InvokeAsync(async () =>
+            (await renderer.RenderComponentAsync<NoticeBoardSheet>(ParameterView.FromDictionary(new Dictionary<string, object?> { ["Sheet"] = sheet }))).ToHtmlString());
+        var page = await app.NewPageAsync();
+        var css = await (await page.APIRequest.GetAsync("/print.css")).TextAsync();
+
+        var styled = System.Text.RegularExpressions.Regex.Replace(html, "<link[^>]*print\\.css[^>]*>", $"<style>{css}</style>");
+        styled.ShouldContain(".sheet-title");
+        await page.SetContentAsync(styled);
+        var pdf = await page.PdfAsync(new PagePdfOptions { Format = "A4" });
+
+        var firstPage = PdfText(pdf);
+        firstPage.ShouldContain("硝河乡养老服务补贴申领指南");
+        firstPage.ShouldContain(publicity);
+        firstPage.ShouldContain("硝河乡人民政府" + issuedOn);
+        await page.ScreenshotAsync("channels-6-print-with-publicity");
     }
 
     [Fact]
