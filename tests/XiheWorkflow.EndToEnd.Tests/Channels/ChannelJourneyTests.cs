@@ -99,6 +99,25 @@ public class ChannelJourneyTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Admin_SetsSupervisionPhoneAndMailbox_InTheChannelsTab()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("admin");
+        await page.GotoAsync("/admin");
+        await page.WaitForInteractiveAsync();
+
+        await page.GetByRole(AriaRole.Tab, new() { Name = "发布渠道" }).ClickAsync();
+        // The demo values again, so that the other journeys of this app see what they expect.
+        await page.GetByLabel("监督电话").FillAsync("0954-7012345");
+        await page.GetByLabel("监督邮箱").FillAsync("xhxzwgk@163.com");
+        await page.GetByRole(AriaRole.Button, new() { Name = "保存" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByText("已保存。")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("落款单位")).ToHaveValueAsync("硝河乡人民政府");
+        await page.ScreenshotAsync("channels-7-admin-settings");
+    }
+
+    [Fact]
     public async Task Anyone_OpensTheScreen_SeesAPublishedNoticeWithoutSigningIn()
     {
         var page = await app.NewPageAsync();
