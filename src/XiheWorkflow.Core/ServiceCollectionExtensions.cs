@@ -49,6 +49,11 @@ public static class ServiceCollectionExtensions
         services.AddScoped<SaveCalendarYear>();
         services.AddScoped<ImportLedger>();
         services.AddScoped<BuildAnnualReport>();
+        services.AddScoped<Channels.ChannelSettingsStore>();
+        services.AddScoped<Channels.ChannelOutputs>();
+        services.AddScoped<Channels.RecordPosting>();
+        services.AddScoped<Channels.PostingQueries>();
+        services.AddScoped<Channels.ScreenNotices>();
         foreach (var useCase in new[] { typeof(ListReferenceData), typeof(AddOffice), typeof(RenameOffice), typeof(SetOfficeActive),
                      typeof(AddCategory), typeof(EditCategory), typeof(AddWorkflowTemplate), typeof(EditWorkflowTemplate),
                      typeof(ListUsers), typeof(SetUserAccess), typeof(UnlockUser),

@@ -82,6 +82,7 @@ public static class WebSetup
         app.MapAttachmentEndpoints();
         app.MapRequestsEndpoints();
         app.MapDashboardEndpoints();
+        app.MapChannelEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

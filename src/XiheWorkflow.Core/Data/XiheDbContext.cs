@@ -30,6 +30,8 @@ public class XiheDbContext(DbContextOptions<XiheDbContext> options)
     public DbSet<ApplicationLetter> ApplicationLetters => Set<ApplicationLetter>();
     public DbSet<LetterTemplate> LetterTemplates => Set<LetterTemplate>();
     public DbSet<ReportText> ReportTexts => Set<ReportText>();
+    public DbSet<Domain.Channels.NoticePosting> NoticePostings => Set<Domain.Channels.NoticePosting>();
+    public DbSet<Channels.SiteSetting> Settings => Set<Channels.SiteSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

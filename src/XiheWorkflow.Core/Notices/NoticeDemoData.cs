@@ -12,7 +12,12 @@ public class NoticeDemoData(IDbContextFactory<XiheDbContext> contexts, TimeProvi
 {
     public Task<bool> HasDataAsync(XiheDbContext db, CancellationToken ct) => db.Notices.AnyAsync(ct);
 
-    private sealed record Plan(string Title, string Category, string Office, string Author, NoticeAction[] Steps, string? Reason = null);
+    private sealed record Plan(string Title, string Category, string Office, string Author, NoticeAction[] Steps, string? Reason = null)
+    {
+        /// <summary>Where it goes when not only the category's default channels (the channel pages need variety).</summary>
+        public Channel[]? Channels { get; init; }
+        public string? BodyHtml { get; init; }
+    }
 
     private static readonly Plan[] Plans =
     [
@@ -24,8 +29,18 @@ public class NoticeDemoData(IDbContextFactory<XiheDbContext> contexts, TimeProvi
         new("硝河乡2024年部门预算公开说明", "预决算", "综合办公室", "staff", [NoticeAction.Submit, NoticeAction.Approve, NoticeAction.Approve]),
         new("关于进一步规范村级事务管理的意见（政策解读）", "政策解读", "综合办公室", "staff", [NoticeAction.Submit, NoticeAction.Approve, NoticeAction.Approve]),
         new("关于印发《硝河乡村级公益事业建设一事一议筹资筹劳管理办法》的通知", "政策文件", "综合办公室", "staff", [NoticeAction.Submit, NoticeAction.Approve, NoticeAction.Approve, NoticeAction.Approve, NoticeAction.Publish]),
-        new("硝河乡2024年政府信息公开工作年度报告", "政府信息公开年报", "综合办公室", "staff", [NoticeAction.Submit, NoticeAction.Approve, NoticeAction.Approve, NoticeAction.Publish]),
-        new("硝河乡养老服务补贴申领指南", "民生服务", "民生服务中心", "staff2", [NoticeAction.Submit, NoticeAction.Approve, NoticeAction.Approve, NoticeAction.Publish]),
+        new("硝河乡2024年政府信息公开工作年度报告", "政府信息公开年报", "综合办公室", "staff", [NoticeAction.Submit, NoticeAction.Approve, NoticeAction.Approve, NoticeAction.Publish])
+        {
+            Channels = [Channel.PlatformDisclosure, Channel.WeChat, Channel.Weibo, Channel.NoticeBoard],
+        },
+        new("硝河乡养老服务补贴申领指南", "民生服务", "民生服务中心", "staff2", [NoticeAction.Submit, NoticeAction.Approve, NoticeAction.Approve, NoticeAction.Publish])
+        {
+            Channels = [Channel.PlatformDisclosure, Channel.WeChat, Channel.NoticeBoard, Channel.Screen, Channel.Loudspeaker],
+            BodyHtml = "<p>为做好高龄老人养老服务补贴发放工作，现将申领事项公告如下。</p>"
+                + "<h3>一、申领对象</h3><p>截至2024年5月10日年满80周岁、户籍在本乡的老年人。</p>"
+                + "<h3>二、补贴标准</h3><p>80至89周岁每人每月100元，90周岁及以上每人每月350元。</p>"
+                + "<h3>三、申领时间和地点</h3><p>2024年6月30日前，携带户口簿到乡民生服务中心办理。</p>",
+        },
         new("关于做好2024年度医保缴费工作的通知", "民生服务", "民生服务中心", "staff2", [NoticeAction.Submit, NoticeAction.Return], "请补充缴费标准和截止日期。"),
         new("某商户宣传材料转发", "新闻动态", "综合办公室", "staff", [NoticeAction.Submit, NoticeAction.Approve, NoticeAction.Reject], "属于商业宣传，不予发布。"),
         new("硝河乡2023年安全生产检查通报", "安全生产", "综合办公室", "staff", [NoticeAction.Submit, NoticeAction.Approve, NoticeAction.Approve, NoticeAction.Publish, NoticeAction.Withdraw], "内容已过时，回收。"),
@@ -51,9 +66,9 @@ public class NoticeDemoData(IDbContextFactory<XiheDbContext> contexts, TimeProvi
             var notice = Notice.Draft(new NoticeContent
             {
                 Title = plan.Title,
-                BodyHtml = $"<p>{plan.Title}。</p><p>详情请咨询承办科室。</p>",
+                BodyHtml = plan.BodyHtml ?? $"<p>{plan.Title}。</p><p>详情请咨询承办科室。</p>",
                 CategoryId = category.Id, OfficeId = offices[plan.Office].Id, Kind = category.DefaultKind,
-                Channels = [.. category.DefaultChannels], LegalBasis = "《中华人民共和国政府信息公开条例》第二十条、第二十一条",
+                Channels = plan.Channels is { } channels ? [.. channels] : [.. category.DefaultChannels], LegalBasis = "《中华人民共和国政府信息公开条例》第二十条、第二十一条",
             }, author, now);
             foreach (var step in plan.Steps)
             {
@@ -80,6 +95,12 @@ public class NoticeDemoData(IDbContextFactory<XiheDbContext> contexts, TimeProvi
                 }
             }
             db.Notices.Add(notice);
+        }
+        // The 公开栏 sheet of a demo notice shows where objections go, as a configured township's does.
+        if (!await db.Settings.AnyAsync(ct))
+        {
+            db.Settings.Add(new Channels.SiteSetting(Channels.ChannelSettingsStore.PhoneKey, "0954-7012345", now, "demo"));
+            db.Settings.Add(new Channels.SiteSetting(Channels.ChannelSettingsStore.MailboxKey, "xhxzwgk@163.com", now, "demo"));
         }
         await db.SaveChangesAsync(ct);
     }

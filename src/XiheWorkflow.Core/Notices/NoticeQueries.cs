@@ -163,7 +163,7 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
     }
 
     /// <summary>
-    /// An attachment may be opened by whoever may see a notice (any revision of it) that carries it;
+    /// An attachment may be opened by whoever may see a notice (any revision of it, or a posting photo) that carries it;
     /// knowing the hash is not enough.
     /// </summary>
     public async Task<bool> MayOpenAttachmentAsync(string sha256, Actor actor, CancellationToken ct = default)
@@ -172,7 +172,7 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
         await using var db = await contexts.CreateDbContextAsync(ct);
         var pattern = $"%\"sha256\":\"{sha256}\"%";
         var ids = await db.Database.SqlQuery<int>(
-            $"SELECT Id AS Value FROM Notices WHERE Attachments LIKE {pattern} UNION SELECT NoticeId AS Value FROM NoticeRevisions WHERE Content LIKE {pattern}")
+            $"SELECT Id AS Value FROM Notices WHERE Attachments LIKE {pattern} UNION SELECT NoticeId AS Value FROM NoticeRevisions WHERE Content LIKE {pattern} UNION SELECT NoticeId AS Value FROM NoticePostings WHERE Photo LIKE {pattern}")
             .ToListAsync(ct);
         if (ids.Count == 0) return false;
         var noticeActor = await NoticeActors.LoadAsync(db, actor, ct);
@@ -184,7 +184,7 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
     /// Drafts are the author's own; once submitted a notice is visible to every reviewer role, the
     /// office head and staff of the same office.
     /// </summary>
-    private static bool MaySee(Notice n, Actor actor, NoticeActor noticeActor)
+    internal static bool MaySee(Notice n, Actor actor, NoticeActor noticeActor)
     {
         if (n.AuthorId == actor.UserId) return true;
         if (n.State == NoticeState.Draft) return false;

@@ -32,16 +32,19 @@ public class BuildAnnualReport(IDbContextFactory<XiheDbContext> contextFactory)
         var appeals = await db.Appeals.AsNoTracking().Where(a => a.FiledOn <= last)
             .Select(a => new AppealRecord(a.Kind, a.FiledOn, a.Result, a.ClosedOn)).ToListAsync(ct);
         var figures = await db.YearFigures.AsNoTracking().Where(f => f.Year == year).ToListAsync(ct);
-        // Live notices join here once publishing records its postings per channel; until then
-        // the report's notices are the imported historical ones.
+        // Table A still reads the imported documents only; live notices reach section 一 through
+        // their posting records, on the posting date (a notice posted nowhere is not counted but
+        // listed by PostingQueries.UnpostedAsync).
         var notices = await db.HistoricalNotices.AsNoTracking().Where(n => n.PublishedOn <= last).ToListAsync(ct);
+        var livePostings = await db.NoticePostings.AsNoTracking()
+            .Where(p => p.Status == Domain.Channels.PostingStatus.Posted && p.PostedOn <= last).ToListAsync(ct);
         return new ReportInputs
         {
             Applications = applications,
             Appeals = appeals,
             YearFigures = figures.Select(f => f.ToFigures()).ToList(),
             Notices = notices.Select(n => n.ToRecord()).ToList(),
-            Postings = notices.SelectMany(n => n.Postings()).ToList(),
+            Postings = [.. notices.SelectMany(n => n.Postings()), .. livePostings.Select(p => p.ToReportPosting()!)],
         };
     }
 }

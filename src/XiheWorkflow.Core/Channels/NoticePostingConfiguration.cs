@@ -1,0 +1,23 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using XiheWorkflow.Core.Data;
+using XiheWorkflow.Domain.Channels;
+using XiheWorkflow.Domain.Notices;
+
+namespace XiheWorkflow.Core.Channels;
+
+public class NoticePostingConfiguration : IEntityTypeConfiguration<NoticePosting>
+{
+    public void Configure(EntityTypeBuilder<NoticePosting> b)
+    {
+        // One record per notice and channel: the report counts a notice once per channel by construction.
+        b.HasIndex(p => new { p.NoticeId, p.Channel }).IsUnique();
+        b.HasIndex(p => p.PostedOn);
+        b.HasOne<Notice>().WithMany().HasForeignKey(p => p.NoticeId).OnDelete(DeleteBehavior.Cascade);
+        b.Property(p => p.Link).HasMaxLength(500);
+        b.Property(p => p.Reason).HasMaxLength(500);
+        b.Property(p => p.ActorId).HasMaxLength(450);
+        b.Property(p => p.ActorName).HasMaxLength(50);
+        b.Property(p => p.Photo).HasConversion(JsonColumn.Converter<AttachmentRef>(), JsonColumn.Comparer<AttachmentRef>());
+    }
+}
