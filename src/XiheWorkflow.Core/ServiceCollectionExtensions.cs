@@ -44,6 +44,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Comments.RecordComment>();
         services.AddScoped<Comments.RespondToComment>();
         services.AddScoped<Comments.CommentQueries>();
+        services.AddScoped<Comments.SubmitPublicComment>();
         services.AddScoped<IDemoDataPart, Notices.NoticeDemoData>();
         services.AddSingleton<CalendarProvider>();
         services.AddScoped<SaveCalendarYear>();

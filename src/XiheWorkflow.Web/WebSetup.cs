@@ -27,6 +27,7 @@ public static class WebSetup
         // Chinese text is written as characters, not as &#x…; entities.
         services.AddSingleton(HtmlEncoder.Create(UnicodeRanges.All));
         services.AddCascadingAuthenticationState();
+        services.AddPublicCommentRateLimit(builder.Configuration);
         services.AddScoped<Components.Shared.UserContext>();
         services.AddMudServices();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
@@ -61,7 +62,9 @@ public static class WebSetup
         {
             app.UseExceptionHandler("/Error", createScopeForErrors: true);
         }
-        app.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true);
+        // People get a Chinese page for a 404; programs calling /api and /feeds get the status code itself.
+        app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/feeds"),
+            pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("zh-CN"),
@@ -74,12 +77,14 @@ public static class WebSetup
         app.UseMiddleware<Hosting.LogScopeMiddleware>();
         app.UseAuthorization();
         app.UseMiddleware<MustChangePasswordMiddleware>();
+        app.UseRateLimiter();
         app.UseAntiforgery();
 
         app.MapStaticAssets().AllowAnonymous();
         app.MapHealthEndpoints();
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
+        app.MapPublicCommentEndpoints();
         app.MapRequestsEndpoints();
         app.MapDashboardEndpoints();
         app.MapChannelEndpoints();

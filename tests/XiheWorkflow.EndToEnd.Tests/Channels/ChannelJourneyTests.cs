@@ -66,7 +66,8 @@ public class ChannelJourneyTests(AppFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "确定" }).ClickAsync();
         await Assertions.Expect(page.Locator("tr[data-channel='NoticeBoard']")).ToContainTextAsync("已发布");
 
-        await Assertions.Expect(missing).ToContainTextAsync("尚未发布：政府信息公开、微博");
+        // Waits for the list to settle: "…、微博" is also a prefix of the list before 公开栏 was marked.
+        await Assertions.Expect(missing).ToHaveTextAsync("尚未发布：政府信息公开、微博");
         (await missing.InnerTextAsync()).ShouldNotContain("公开栏");
         await page.ScreenshotAsync("channels-4-remaining");
     }
