@@ -46,12 +46,30 @@ public static class ServiceCollectionExtensions
         {
             services.AddScoped(useCase);
         }
+        services.AddSingleton<Publicity.ChangeNotifier>();
+        services.TryAddSingleton<Publicity.IOpenObjections, Publicity.NoOpenObjections>();
+        services.TryAddSingleton<Publicity.ICommentCounts, Publicity.NoCommentCounts>();
+        services.AddScoped<Jobs.PublicitySweep>();
+        services.AddScoped<Jobs.WebhookDispatcher>();
+        services.AddHttpClient(Jobs.WebhookDispatcher.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddScoped<Publicity.PublicityQueries>();
+        services.AddScoped<Publicity.NotificationCentre>();
+        services.AddScoped<Publicity.SaveWebhookSetting>();
+        services.AddScoped<Publicity.PublicNotices>();
         services.AddSingleton<PrivacyFileScanner>();
         services.AddSingleton<RosterPrivacyScanner>();
 
         return services.AddIdentityCore<XiheUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<XiheDbContext>();
+    }
+
+    /// <summary>The background sweeper and the webhook sender (the web app runs them; the command line does not).</summary>
+    public static IServiceCollection AddXiheJobs(this IServiceCollection services)
+    {
+        services.AddHostedService<Jobs.PublicitySweeper>();
+        services.AddHostedService<Jobs.WebhookSender>();
+        return services;
     }
 
     public static string ResolveConnectionString(IConfiguration configuration, XiheOptions options)

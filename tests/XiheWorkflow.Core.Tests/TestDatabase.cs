@@ -17,11 +17,14 @@ public sealed class TestDatabase : IAsyncDisposable
 {
     public string DataDirectory { get; }
     public ServiceProvider Services { get; }
-    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2024, 5, 10, 1, 30, 0, TimeSpan.Zero));
+    public FakeTimeProvider Clock { get; }
+    private readonly bool _ownsDirectory;
 
-    private TestDatabase(string dataDirectory, bool seedDemo)
+    private TestDatabase(string dataDirectory, bool seedDemo, FakeTimeProvider? clock = null)
     {
         DataDirectory = dataDirectory;
+        Clock = clock ?? new(new DateTimeOffset(2024, 5, 10, 1, 30, 0, TimeSpan.Zero));
+        _ownsDirectory = clock is null;
         var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Xihe:DataDirectory"] = dataDirectory,
@@ -44,6 +47,24 @@ public sealed class TestDatabase : IAsyncDisposable
         return db;
     }
 
+    /// <summary>
+    /// The same data directory and clock as a second process (or the app after a restart) sees
+    /// them: new service provider, nothing shared in memory. The first instance keeps the directory.
+    /// </summary>
+    public TestDatabase Reopen() => new(DataDirectory, seedDemo: false, Clock);
+
+    /// <summary>Core's services plus <paramref name="configure"/> on the same configuration and clock: a host to start and stop.</summary>
+    public Microsoft.Extensions.Hosting.IHost BuildHost(Action<IServiceCollection> configure)
+    {
+        var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
+        builder.Configuration["Xihe:DataDirectory"] = DataDirectory;
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.AddSingleton<TimeProvider>(Clock);
+        builder.Services.AddXiheCore(builder.Configuration);
+        configure(builder.Services);
+        return builder.Build();
+    }
+
     public XiheDbContext NewContext() => Services.GetRequiredService<IDbContextFactory<XiheDbContext>>().CreateDbContext();
 
     public T Get<T>() where T : notnull => Services.CreateScope().ServiceProvider.GetRequiredService<T>();
@@ -52,6 +73,9 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         await Services.DisposeAsync();
         SqliteConnection.ClearAllPools();
-        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        if (_ownsDirectory)
+        {
+            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+        }
     }
 }

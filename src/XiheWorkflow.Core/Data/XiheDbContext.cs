@@ -25,6 +25,9 @@ public class XiheDbContext(DbContextOptions<XiheDbContext> options)
     public DbSet<YearFigure> YearFigures => Set<YearFigure>();
     public DbSet<HistoricalNotice> HistoricalNotices => Set<HistoricalNotice>();
     public DbSet<CalendarYearRecord> CalendarYears => Set<CalendarYearRecord>();
+    public DbSet<Publicity.Notification> Notifications => Set<Publicity.Notification>();
+    public DbSet<Publicity.WebhookMessage> WebhookMessages => Set<Publicity.WebhookMessage>();
+    public DbSet<Publicity.AppSetting> AppSettings => Set<Publicity.AppSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

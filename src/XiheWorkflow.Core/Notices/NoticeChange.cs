@@ -11,7 +11,7 @@ namespace XiheWorkflow.Core.Notices;
 /// let the aggregate act, audit, save. A refusal is audited too, and a concurrent change that won
 /// the race turns into "the item moved on" — nothing is overwritten.
 /// </summary>
-public class NoticeChange(IDbContextFactory<XiheDbContext> contexts, TimeProvider clock)
+public class NoticeChange(IDbContextFactory<XiheDbContext> contexts, TimeProvider clock, Publicity.ChangeNotifier notifier)
 {
     public delegate Task ChangeBody(XiheDbContext db, Notice notice, NoticeActor actor, DateTime nowUtc);
 
@@ -32,6 +32,7 @@ public class NoticeChange(IDbContextFactory<XiheDbContext> contexts, TimeProvide
             db.AuditEntries.Add(new AuditEntry(now, actor.UserId, actor.Name, $"Notice.{action}", "Notice", noticeId.ToString(),
                 from.ToString(), notice.State.ToString(), notice.CurrentRevision == 0 ? null : notice.CurrentRevision, reason));
             await db.SaveChangesAsync(ct);
+            notifier.Raise();
             return notice.Version;
         }
         catch (DomainException e)
