@@ -50,6 +50,7 @@ public static class WebSetup
             .AddSignInManager()
             .AddClaimsPrincipalFactory<XiheClaimsFactory>()
             .AddDefaultTokenProviders();
+        services.AddXiheJobs();
     }
 
     public static void UseXiheWeb(this WebApplication app)
@@ -76,6 +77,7 @@ public static class WebSetup
         app.MapHealthEndpoints();
         app.MapAccountEndpoints();
         app.MapAttachmentEndpoints();
+        app.MapPublicEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

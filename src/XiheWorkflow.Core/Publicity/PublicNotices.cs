@@ -38,11 +38,12 @@ public class PublicNotices(IDbContextFactory<XiheDbContext> contexts)
             PublicFilter.Published => Visible.Where(s => s != NoticeState.InPublicity).ToArray(),
             _ => Visible,
         };
-        var query = Project(db, db.Notices.Where(n => states.Contains(n.State) && n.PublishedAtUtc != null), withBody: false);
-        var total = await query.CountAsync(ct);
-        var items = await query.OrderByDescending(n => n.PublishedAtUtc).ThenByDescending(n => n.Id)
-            .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
-        return (items, total);
+        var visible = db.Notices.Where(n => states.Contains(n.State) && n.PublishedAtUtc != null);
+        var total = await visible.CountAsync(ct);
+        var pageOf = visible.OrderByDescending(n => n.PublishedAtUtc).ThenByDescending(n => n.Id).Skip((page - 1) * pageSize).Take(pageSize);
+        var items = await Project(db, pageOf, withBody: false).ToListAsync(ct);
+        // The join may not keep the page's order; newest first is the contract.
+        return (items.OrderByDescending(n => n.PublishedAtUtc).ThenByDescending(n => n.Id).ToList(), total);
     }
 
     /// <summary>The public notice, or the record of its withdrawal; (null, null) when it was never published.</summary>
@@ -52,7 +53,7 @@ public class PublicNotices(IDbContextFactory<XiheDbContext> contexts)
         var notice = await Project(db, db.Notices.Where(n => n.Id == id && Visible.Contains(n.State) && n.PublishedAtUtc != null), withBody: true)
             .SingleOrDefaultAsync(ct);
         if (notice is not null) return (notice, null);
-        var gone = await GoneQuery(db).Where(g => g.Id == id).ToListAsync(ct);
+        var gone = await GoneAsync(db.Notices.Where(n => n.Id == id), ct);
         return (null, gone.SingleOrDefault());
     }
 
@@ -68,15 +69,21 @@ public class PublicNotices(IDbContextFactory<XiheDbContext> contexts)
                           select new { Notice = new PublicNotice(n.Id, n.Title, o.Name, c.Name, n.Kind, n.State, n.PublishedAtUtc!.Value, n.PublicityFrom,
                               n.PublicityTo, n.PublicityProvisional, n.IndexNumber, n.DocumentNumber, null, n.PublicityEndsAtUtc), n.UpdatedAtUtc })
             .Take(take).ToListAsync(ct);
-        var gone = await GoneQuery(db).OrderByDescending(g => g.AtUtc).Take(take).ToListAsync(ct);
+        var gone = (await GoneAsync(db.Notices.OrderByDescending(n => n.UpdatedAtUtc).Take(take), ct)).OrderByDescending(g => g.AtUtc).ToList();
         return (live.Select(l => (l.Notice, l.UpdatedAtUtc)).ToList(), gone);
     }
 
-    private static IQueryable<GoneNotice> GoneQuery(XiheDbContext db) =>
-        from n in db.Notices.AsNoTracking()
-        where Gone.Contains(n.State) && n.PublishedAtUtc != null
-        let last = n.Events.OrderByDescending(e => e.Sequence).FirstOrDefault()
-        select new GoneNotice(n.Id, n.Title, n.State, last != null ? last.AtUtc : n.UpdatedAtUtc, last != null ? last.Reason : null);
+    /// <summary>When and why each was taken down: the last event of its history.</summary>
+    private static async Task<List<GoneNotice>> GoneAsync(IQueryable<Notice> notices, CancellationToken ct)
+    {
+        var rows = await notices.AsNoTracking().Where(n => Gone.Contains(n.State) && n.PublishedAtUtc != null)
+            .Select(n => new
+            {
+                n.Id, n.Title, n.State, n.UpdatedAtUtc,
+                Last = n.Events.OrderByDescending(e => e.Sequence).Select(e => new { e.AtUtc, e.Reason }).FirstOrDefault(),
+            }).ToListAsync(ct);
+        return rows.Select(r => new GoneNotice(r.Id, r.Title, r.State, r.Last?.AtUtc ?? r.UpdatedAtUtc, r.Last?.Reason)).ToList();
+    }
 
     private static IQueryable<PublicNotice> Project(XiheDbContext db, IQueryable<Notice> notices, bool withBody) =>
         from n in notices.AsNoTracking()
