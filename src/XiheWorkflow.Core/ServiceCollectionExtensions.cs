@@ -38,6 +38,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Notices.NoticeQueries>();
         services.AddSingleton<CalendarProvider>();
         services.AddScoped<SaveCalendarYear>();
+        services.AddScoped<ListCalendarYears>();
         services.AddScoped<ImportLedger>();
         services.AddScoped<BuildAnnualReport>();
         foreach (var useCase in new[] { typeof(ListReferenceData), typeof(AddOffice), typeof(RenameOffice), typeof(SetOfficeActive),

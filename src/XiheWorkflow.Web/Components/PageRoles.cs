@@ -16,7 +16,8 @@ public static class PageRoles
     public const string AnnualReport = Roles.DisclosureOfficer + "," + Roles.OfficeHead;
     public const string Admin = Roles.Admin;
 
-    public record NavItem(string Href, string ResourceKey, string Icon, string? Roles, bool Exact = false);
+    /// <param name="Resource">The resource anchor holding <paramref name="ResourceKey"/> (SharedResource when null).</param>
+    public record NavItem(string Href, string ResourceKey, string Icon, string? Roles, bool Exact = false, Type? Resource = null);
 
     public static readonly NavItem[] Navigation =
     [
@@ -28,6 +29,7 @@ public static class PageRoles
         new("/dashboard", "Nav.Dashboard", MudBlazor.Icons.Material.Outlined.Insights, Dashboard),
         new("/report", "Nav.AnnualReport", MudBlazor.Icons.Material.Outlined.Summarize, AnnualReport),
         new("/admin", "Nav.Admin", MudBlazor.Icons.Material.Outlined.Settings, Admin),
+        new("/admin/calendar", "Nav.Calendar", MudBlazor.Icons.Material.Outlined.CalendarMonth, Admin, Resource: typeof(PublicityResource)),
     ];
 
     public static bool Allows(NavItem item, System.Security.Claims.ClaimsPrincipal user) =>
