@@ -57,6 +57,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Publicity.NotificationCentre>();
         services.AddScoped<Publicity.SaveWebhookSetting>();
         services.AddScoped<Publicity.PublicNotices>();
+        services.AddScoped<IDemoDataPart, Publicity.PublicityDemoData>();
         services.AddSingleton<PrivacyFileScanner>();
         services.AddSingleton<RosterPrivacyScanner>();
 

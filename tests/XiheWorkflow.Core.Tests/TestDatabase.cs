@@ -20,7 +20,7 @@ public sealed class TestDatabase : IAsyncDisposable
     public FakeTimeProvider Clock { get; }
     private readonly bool _ownsDirectory;
 
-    private TestDatabase(string dataDirectory, bool seedDemo, FakeTimeProvider? clock = null)
+    private TestDatabase(string dataDirectory, bool seedDemo, FakeTimeProvider? clock = null, bool publicityDemo = false)
     {
         DataDirectory = dataDirectory;
         Clock = clock ?? new(new DateTimeOffset(2024, 5, 10, 1, 30, 0, TimeSpan.Zero));
@@ -35,13 +35,15 @@ public sealed class TestDatabase : IAsyncDisposable
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         services.AddSingleton<TimeProvider>(Clock);
         services.AddXiheCore(config);
+        // Demo 公示 only where a test asks for them: other tests count what they made themselves.
+        if (!publicityDemo) WithoutPublicityDemo(services);
         Services = services.BuildServiceProvider();
     }
 
-    public static async Task<TestDatabase> CreateAsync(bool seedDemo = false)
+    public static async Task<TestDatabase> CreateAsync(bool seedDemo = false, bool publicityDemo = false)
     {
         var dir = Path.Combine(Path.GetTempPath(), "xihe-tests", Guid.NewGuid().ToString("N"));
-        var db = new TestDatabase(dir, seedDemo);
+        var db = new TestDatabase(dir, seedDemo, publicityDemo: publicityDemo);
         await using var scope = db.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         return db;
@@ -61,8 +63,14 @@ public sealed class TestDatabase : IAsyncDisposable
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.Services.AddXiheCore(builder.Configuration);
+        WithoutPublicityDemo(builder.Services);
         configure(builder.Services);
         return builder.Build();
+    }
+
+    public static void WithoutPublicityDemo(IServiceCollection services)
+    {
+        foreach (var d in services.Where(d => d.ImplementationType == typeof(XiheWorkflow.Core.Publicity.PublicityDemoData)).ToList()) services.Remove(d);
     }
 
     public XiheDbContext NewContext() => Services.GetRequiredService<IDbContextFactory<XiheDbContext>>().CreateDbContext();

@@ -30,7 +30,8 @@ public record NoticeDetails(
     public string? WindowText => PublicityFrom is { } f && PublicityTo is { } t ? Domain.Publicity.PublicityWindow.Format(f, t) : null;
 }
 
-public record CategoryOption(int Id, string Name, NoticeKind Kind, IReadOnlyList<Channel> Channels, bool IsMajor, int? PublicityPeriod);
+public record CategoryOption(int Id, string Name, NoticeKind Kind, IReadOnlyList<Channel> Channels, bool IsMajor, int? PublicityPeriod,
+    Domain.Publicity.PeriodUnit PublicityUnit = Domain.Publicity.PeriodUnit.CalendarDays);
 
 public record OfficeOption(int Id, string Name);
 
@@ -43,7 +44,7 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct);
         var offices = await db.Offices.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.SortOrder)
             .Select(o => new OfficeOption(o.Id, o.Name)).ToListAsync(ct);
-        return (categories.Select(c => new CategoryOption(c.Id, c.Name, c.DefaultKind, c.DefaultChannels, c.IsMajor, c.PublicityPeriod)).ToList(), offices);
+        return (categories.Select(c => new CategoryOption(c.Id, c.Name, c.DefaultKind, c.DefaultChannels, c.IsMajor, c.PublicityPeriod, c.PublicityUnit)).ToList(), offices);
     }
 
     public async Task<MyWork> MyWorkAsync(Actor actor, CancellationToken ct = default)
