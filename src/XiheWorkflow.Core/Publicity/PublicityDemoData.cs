@@ -44,20 +44,20 @@ public class PublicityDemoData(IDbContextFactory<XiheDbContext> contexts, Calend
         };
         Item[] items =
         [
-            new("2024年第四季度城乡低保拟保对象公示", "低保公示", "民生服务中心", "staff2", 6,
+            new("第四季度城乡低保拟保对象公示", "低保公示", "民生服务中心", "staff2", 6,
                 "<p>经入户调查、村民代表会议评议，拟将以下家庭纳入城乡最低生活保障，现予公示。</p><table><tr><th>村</th><th>户主</th><th>家庭人口</th><th>月保障金额（元）</th></tr><tr><td>硝河村</td><td>马某某</td><td>3</td><td>1260</td></tr><tr><td>新庄村</td><td>杨某某</td><td>2</td><td>840</td></tr></table>"),
-            new("硝河乡2024年以工代赈项目劳务报酬发放公示", "以工代赈", "综合办公室", "staff", 2,
+            new("硝河乡以工代赈项目劳务报酬发放公示", "以工代赈", "综合办公室", "staff", 2,
                 "<p>现将以工代赈项目劳务报酬发放情况公示如下，接受群众监督。</p>"),
             new("硝河乡中心小学运动场改造项目中标候选人公示", "招标采购", "综合办公室", "staff", 0,
                 "<p>第一中标候选人：某某建设有限公司；投标报价：人民币叁拾贰万元整。</p>"),
             new("特困供养人员认定结果公示", "特困供养公示", "民生服务中心", "staff2", 12,
                 "<p>经审核，以下人员符合特困人员供养条件，现予公示。</p>", closeNow),
-            new("硝河乡召开2024年冬季森林防火工作部署会", "新闻动态", "综合办公室", "staff", 1,
+            new("硝河乡召开冬季森林防火工作部署会", "新闻动态", "综合办公室", "staff", 1,
                 "<p>11月下旬，硝河乡召开冬季森林防火工作部署会，安排部署今冬明春防火工作。</p>"),
         ];
         foreach (var item in items) db.Notices.Add(await WalkAsync(db, item, At(item.DaysAgo), people, calendar, ct, publish: true, then: item.Then));
 
-        var scheduled = await WalkAsync(db, new("2024年耕地地力保护补贴发放名单公示", "涉农补贴", "综合办公室", "staff", 1,
+        var scheduled = await WalkAsync(db, new("耕地地力保护补贴发放名单公示", "涉农补贴", "综合办公室", "staff", 1,
             "<p>现将2024年耕地地力保护补贴发放名单予以公示。</p>"), At(1), people, calendar, ct, publish: false);
         scheduled.Apply(NoticeAction.Schedule, people["officer"], At(1).AddHours(2),
             new DecisionInput(ScheduledAtUtc: ChinaTime.StartOfDayUtc(today.AddDays(1)).AddHours(9)));
@@ -82,7 +82,7 @@ public class PublicityDemoData(IDbContextFactory<XiheDbContext> contexts, Calend
         {
             var who = stage.Role switch { Roles.SupervisingLeader => "leader", Roles.DisclosureOfficer => "officer", _ => "group" };
             notice.Apply(NoticeAction.Approve, people[who], at.AddDays(-1),
-                stage.IsLeadingGroup ? new DecisionInput(null, ChinaTime.DateOf(at.AddDays(-1)), "乡政务公开领导小组会议纪要〔2024〕12号") : null);
+                stage.IsLeadingGroup ? new DecisionInput(null, ChinaTime.DateOf(at.AddDays(-1)), "乡政务公开领导小组会议纪要第12号") : null);
         }
         if (!publish) return notice;
         var rule = category.RuleFor(null);

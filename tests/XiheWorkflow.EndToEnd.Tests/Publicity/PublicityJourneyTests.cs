@@ -25,7 +25,8 @@ public class PublicityJourneyTests(AppFixture app)
         await body.PressSequentiallyAsync("经村民代表会议评议，拟将以下家庭纳入最低生活保障，现予公示。");
         await staff.ScreenshotAsync("publicity-1-draft");
         await staff.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
-        await staff.WaitForURLAsync(new Regex(@"/notices/\d+$"));
+        // Blazor navigates inside the page: wait for the address, not for a load event.
+        await Assertions.Expect(staff).ToHaveURLAsync(new Regex(@"/notices/\d+$"), new() { Timeout = 30000 });
         var url = staff.Url;
 
         foreach (var reviewer in new[] { "leader", "officer" })
@@ -75,9 +76,10 @@ public class PublicityJourneyTests(AppFixture app)
         await officer.SignInAsync("officer");
         // The sweeper ran at start: the demo window closing today is a reminder for the officer.
         var bell = officer.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("提醒") }).First;
-        await Assertions.Expect(bell).ToHaveAttributeAsync("aria-label", new Regex(@"提醒（\d+ 条未读）"));
+        await Assertions.Expect(bell).ToHaveAccessibleNameAsync(new Regex(@"提醒（\d+ 条未读）"));
         await bell.ClickAsync();
         await Assertions.Expect(officer.GetByText(new Regex("公示期将于.*24时期满")).First).ToBeVisibleAsync();
+        await officer.WaitForTimeoutAsync(500); // the menu fades in
         await officer.ScreenshotAsync("publicity-7-bell");
     }
 
