@@ -87,3 +87,31 @@ public class RemindersTests
         raised.ShouldBe(1);
     }
 }
+
+public class ChangeNotifierTests
+{
+    [Fact]
+    public async Task NoticeChange_Saved_RaisesTheNotifierSoOpenPagesRefresh()
+    {
+        await using var t = await TestDatabase.CreateAsync(seedDemo: true);
+        var raised = 0;
+        t.Get<ChangeNotifier>().Changed += () => raised++;
+
+        await t.SubmittedAsync(await t.DemoActorAsync("staff"));
+
+        raised.ShouldBe(1);
+    }
+
+    [Fact]
+    public void Raise_AHandlerThrows_TheOthersStillHear()
+    {
+        var notifier = new ChangeNotifier();
+        var heard = false;
+        notifier.Changed += () => throw new InvalidOperationException("a closed circuit");
+        notifier.Changed += () => heard = true;
+
+        notifier.Raise();
+
+        heard.ShouldBeTrue();
+    }
+}
