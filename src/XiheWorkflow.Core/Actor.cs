@@ -12,6 +12,9 @@ public record Actor(string? UserId, string Name, IReadOnlySet<string> Roles, int
     /// <summary>The operator of the command line: a local administrator of the data directory.</summary>
     public static Actor CommandLine { get; } = new(null, "xihe", new HashSet<string>(Domain.Common.Roles.All));
 
+    /// <summary>The background sweeper: publishes what is scheduled and closes ended windows, nothing else.</summary>
+    public static Actor Scheduler { get; } = new(null, "系统", new HashSet<string> { Domain.Common.Roles.System });
+
     public bool IsIn(string role) => Roles.Contains(role);
 
     public void Require(params string[] anyOf)

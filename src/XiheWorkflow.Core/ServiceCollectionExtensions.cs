@@ -48,6 +48,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<IDemoDataPart, Notices.NoticeDemoData>();
         services.AddSingleton<CalendarProvider>();
         services.AddScoped<SaveCalendarYear>();
+        services.AddScoped<ListCalendarYears>();
         services.AddScoped<ImportLedger>();
         services.AddScoped<BuildAnnualReport>();
         services.AddScoped<Channels.ChannelSettingsStore>();
@@ -71,12 +72,30 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Auditing.QueryAuditLog>();
         services.AddScoped<Operations.CreateBackup>();
         services.AddScoped<Operations.RestoreBackup>();
+        services.TryAddSingleton<Publicity.IOpenObjections, Publicity.NoOpenObjections>();
+        services.TryAddSingleton<Publicity.ICommentCounts, Publicity.NoCommentCounts>();
+        services.AddScoped<Jobs.PublicitySweep>();
+        services.AddScoped<Jobs.WebhookDispatcher>();
+        services.AddHttpClient(Jobs.WebhookDispatcher.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
+        services.AddScoped<Publicity.PublicityQueries>();
+        services.AddScoped<Publicity.NotificationCentre>();
+        services.AddScoped<Publicity.SaveWebhookSetting>();
+        services.AddScoped<Publicity.PublicNotices>();
+        services.AddScoped<IDemoDataPart, Publicity.PublicityDemoData>();
         services.AddSingleton<PrivacyFileScanner>();
         services.AddSingleton<RosterPrivacyScanner>();
 
         return services.AddIdentityCore<XiheUser>(ConfigureIdentity)
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<XiheDbContext>();
+    }
+
+    /// <summary>The background sweeper and the webhook sender (the web app runs them; the command line does not).</summary>
+    public static IServiceCollection AddXiheJobs(this IServiceCollection services)
+    {
+        services.AddHostedService<Jobs.PublicitySweeper>();
+        services.AddHostedService<Jobs.WebhookSender>();
+        return services;
     }
 
     public static string ResolveConnectionString(IConfiguration configuration, XiheOptions options)

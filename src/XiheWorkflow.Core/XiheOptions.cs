@@ -25,6 +25,13 @@ public class XiheOptions
     /// <summary>Art. 26: information is published within this many working days of being formed or changed.</summary>
     public int TimelinessWorkdays { get; set; } = 20;
 
+    /// <summary>How often the sweeper publishes due scheduled notices, closes ended windows and makes reminders.</summary>
+    public int SweepIntervalSeconds { get; set; } = 60;
+    /// <summary>A review waiting longer than this many working days is reminded of (DESIGN.md §4).</summary>
+    public int ReviewReminderWorkdays { get; set; } = 2;
+    /// <summary>How often the webhook outbox is tried.</summary>
+    public int WebhookIntervalSeconds { get; set; } = 30;
+
     /// <summary>Default shared by the web app and `xihe`, whatever folder they are started from.</summary>
     public static string DefaultDataDirectory =>
         Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData,

@@ -53,6 +53,7 @@ public static class WebSetup
             .AddDefaultTokenProviders();
         services.AddHostedService<Core.Jobs.NightlyBackupService>();
         services.AddExceptionHandler<Hosting.ErrorReference>();
+        services.AddXiheJobs();
     }
 
     public static void UseXiheWeb(this WebApplication app)
@@ -88,6 +89,7 @@ public static class WebSetup
         app.MapRequestsEndpoints();
         app.MapDashboardEndpoints();
         app.MapChannelEndpoints();
+        app.MapPublicEndpoints();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

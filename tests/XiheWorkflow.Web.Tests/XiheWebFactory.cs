@@ -15,6 +15,9 @@ public class XiheWebFactory : WebApplicationFactory<Program>
 
     protected virtual bool SeedDemo => true;
 
+    /// <summary>Demo 公示 (windows around today); off so that tests count only what they made.</summary>
+    protected virtual bool PublicityDemo => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -22,6 +25,13 @@ public class XiheWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Xihe:DataDirectory", DataDirectory);
         builder.UseSetting("Xihe:SeedDemoData", SeedDemo ? "true" : "false");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        if (!PublicityDemo)
+        {
+            builder.ConfigureServices(services =>
+            {
+                foreach (var d in services.Where(d => d.ImplementationType == typeof(Core.Publicity.PublicityDemoData)).ToList()) services.Remove(d);
+            });
+        }
     }
 
     public override async ValueTask DisposeAsync()

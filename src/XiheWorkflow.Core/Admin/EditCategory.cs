@@ -10,7 +10,8 @@ namespace XiheWorkflow.Core.Admin;
 
 /// <summary>What Admin sets on a 公开目录 category; shared by adding and editing.</summary>
 public record CategorySettings(string Name, NoticeKind DefaultKind, IReadOnlyList<Channel> DefaultChannels, bool IsMajor,
-    int? PublicityPeriod, PeriodUnit PublicityUnit, int? WorkflowTemplateId)
+    int? PublicityPeriod, PeriodUnit PublicityUnit, int? WorkflowTemplateId,
+    bool PublicationDayCounts = true, bool MoveEndOffHoliday = false, int TimelinessLimitDays = Timeliness.DefaultLimitDays)
 {
     public class Validator : AbstractValidator<CategorySettings>
     {
@@ -24,6 +25,7 @@ public record CategorySettings(string Name, NoticeKind DefaultKind, IReadOnlyLis
             RuleFor(c => c.PublicityPeriod).NotNull().When(c => c.DefaultKind == NoticeKind.Publicity)
                 .WithErrorCode("Category.PublicityNeedsPeriod");
             RuleFor(c => c.WorkflowTemplateId).NotNull().WithErrorCode("Category.WorkflowRequired");
+            RuleFor(c => c.TimelinessLimitDays).InclusiveBetween(1, 365).WithErrorCode("Category.TimelinessOutOfRange");
         }
     }
 
@@ -38,7 +40,8 @@ public record CategorySettings(string Name, NoticeKind DefaultKind, IReadOnlyLis
 
     internal string Describe() =>
         $"{Name.Trim()}; {DefaultKind}; {string.Join(',', DefaultChannels)}; major={IsMajor}; " +
-        $"{PublicityPeriod?.ToString() ?? "-"} {PublicityUnit}; workflow={WorkflowTemplateId}";
+        $"{PublicityPeriod?.ToString() ?? "-"} {PublicityUnit}; day1={PublicationDayCounts}; moveEnd={MoveEndOffHoliday}; " +
+        $"timeliness={TimelinessLimitDays}; workflow={WorkflowTemplateId}";
 }
 
 /// <summary>Changes a category's settings. Notices already drafted keep their own kind and window.</summary>
@@ -58,6 +61,7 @@ public class EditCategory(IDbContextFactory<XiheDbContext> contextFactory, TimeP
 
         var old = category.Name;
         category.Update(s.Name, s.DefaultKind, s.DefaultChannels, s.IsMajor, s.PublicityPeriod, s.PublicityUnit);
+        category.SetPublicityCounting(s.PublicationDayCounts, s.MoveEndOffHoliday, s.TimelinessLimitDays);
         if (category.WorkflowTemplateId != s.WorkflowTemplateId) category.UseWorkflow(s.WorkflowTemplateId!.Value);
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, actor.UserId, actor.Name, "Category.Edited", "Category",
             category.Id.ToString(), details: s.Describe()));

@@ -11,7 +11,8 @@ public class ListReferenceData(IDbContextFactory<XiheDbContext> contextFactory)
     public record OfficeRow(int Id, string Name, int SortOrder, bool IsActive, int Version, int UserCount);
 
     public record CategoryRow(int Id, string Name, NoticeKind DefaultKind, IReadOnlyList<Channel> DefaultChannels, bool IsMajor,
-        int? PublicityPeriod, PeriodUnit PublicityUnit, int? WorkflowTemplateId, string? WorkflowTemplateName, int SortOrder, int Version);
+        int? PublicityPeriod, PeriodUnit PublicityUnit, int? WorkflowTemplateId, string? WorkflowTemplateName, int SortOrder, int Version,
+        bool PublicationDayCounts = true, bool MoveEndOffHoliday = false, int TimelinessLimitDays = Domain.Publicity.Timeliness.DefaultLimitDays);
 
     public record WorkflowTemplateRow(int Id, string Name, IReadOnlyList<WorkflowStage> Stages, int Version, int CategoryCount);
 
@@ -30,7 +31,8 @@ public class ListReferenceData(IDbContextFactory<XiheDbContext> contextFactory)
         var names = workflows.ToDictionary(t => t.Id, t => t.Name);
         var categories = (await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct))
             .Select(c => new CategoryRow(c.Id, c.Name, c.DefaultKind, c.DefaultChannels, c.IsMajor, c.PublicityPeriod, c.PublicityUnit,
-                c.WorkflowTemplateId, c.WorkflowTemplateId is { } w ? names.GetValueOrDefault(w) : null, c.SortOrder, c.Version))
+                c.WorkflowTemplateId, c.WorkflowTemplateId is { } w ? names.GetValueOrDefault(w) : null, c.SortOrder, c.Version,
+                c.PublicationDayCounts, c.MoveEndOffHoliday, c.TimelinessLimitDays))
             .ToList();
         return new Result(offices, categories, workflows);
     }

@@ -32,6 +32,9 @@ public class XiheDbContext(DbContextOptions<XiheDbContext> options)
     public DbSet<ReportText> ReportTexts => Set<ReportText>();
     public DbSet<Domain.Channels.NoticePosting> NoticePostings => Set<Domain.Channels.NoticePosting>();
     public DbSet<Channels.SiteSetting> Settings => Set<Channels.SiteSetting>();
+    public DbSet<Publicity.Notification> Notifications => Set<Publicity.Notification>();
+    public DbSet<Publicity.WebhookMessage> WebhookMessages => Set<Publicity.WebhookMessage>();
+    public DbSet<Publicity.AppSetting> AppSettings => Set<Publicity.AppSetting>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

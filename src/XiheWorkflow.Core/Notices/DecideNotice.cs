@@ -10,10 +10,12 @@ namespace XiheWorkflow.Core.Notices;
 /// A decision on a notice after submit: 通过 / 退回修改 / 不予发布 at a review stage, 发布 by the
 /// disclosure officer, 回收 after publication. The aggregate decides whether it is allowed.
 /// </summary>
-public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options, NoticePrivacyCheck privacy)
+public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options, NoticePrivacyCheck privacy,
+    Calendar.CalendarProvider calendars)
 {
     public record Command(int NoticeId, int? ExpectedVersion, NoticeAction Action, string? Reason = null,
-        DateOnly? MeetingDate = null, string? MinutesReference = null);
+        DateOnly? MeetingDate = null, string? MinutesReference = null, DateTime? ScheduledAtUtc = null, DateOnly? ExtendTo = null,
+        int OpenObjections = 0);
 
     public Task<int> HandleAsync(Command command, Actor actor, CancellationToken ct = default)
     {
@@ -21,9 +23,13 @@ public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options, No
         return change.RunAsync(actor, command.NoticeId, command.ExpectedVersion, command.Action.ToString(), command.Reason,
             async (db, notice, noticeActor, now) =>
             {
-                if (command.Action == NoticeAction.Publish) await CheckPrivacyAsync(db, notice, command.Reason, actor, now, ct);
+                // The officer answers for the privacy guard when publishing or scheduling; the scheduler only carries that out.
+                if (command.Action is NoticeAction.Publish or NoticeAction.Schedule && !actor.IsIn(Roles.System))
+                    await CheckPrivacyAsync(db, notice, command.Reason, actor, now, ct);
+                var terms = command.Action is NoticeAction.Publish or NoticeAction.Extend ? await TermsAsync(db, notice, ct) : null;
                 notice.Apply(command.Action, noticeActor, now,
-                    new DecisionInput(command.Reason, command.MeetingDate, command.MinutesReference));
+                    new DecisionInput(command.Reason, command.MeetingDate, command.MinutesReference, command.ScheduledAtUtc,
+                        command.ExtendTo, command.OpenObjections, terms));
                 if (command.Action == NoticeAction.Publish && notice.IndexNumber is null)
                 {
                     notice.AssignIndexNumber(await NextIndexNumberAsync(db, now, ct));
@@ -47,6 +53,14 @@ public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options, No
             details: string.Join("; ", findings.Select(f => $"{f.Part} {f.FileName} {f.Location} {f.Kind} {f.Masked}".Trim()))));
     }
 
+    /// <summary>The category's rule as the author lengthened it, on the calendar as Admin keeps it today.</summary>
+    private async Task<Domain.Publicity.PublicityTerms?> TermsAsync(Data.XiheDbContext db, Notice notice, CancellationToken ct)
+    {
+        var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == notice.CategoryId, ct);
+        return category.RuleFor(notice.PublicityDays) is { } rule ? new(rule, await calendars.GetAsync(ct)) : null;
+    }
+
+    /// <summary>索引号: organisation code, year of publication, sequence within the year.</summary>
     private async Task<string> NextIndexNumberAsync(Data.XiheDbContext db, DateTime nowUtc, CancellationToken ct)
     {
         var code = options.Value.OrganizationCode;

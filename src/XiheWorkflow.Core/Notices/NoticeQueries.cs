@@ -23,7 +23,12 @@ public record NoticeDetails(
     string AuthorId, string AuthorName, NoticeState State, IReadOnlyList<WorkflowStage> Stages, int StageIndex,
     int CurrentRevision, string? IndexNumber, DateTime? PublishedAtUtc, DateTime CreatedAtUtc,
     IReadOnlyList<int> RevisionNumbers, IReadOnlyList<NoticeEventView> Events,
-    IReadOnlyList<NoticeAction> AvailableActions, bool CanEdit, bool NeedsMeeting);
+    IReadOnlyList<NoticeAction> AvailableActions, bool CanEdit, bool NeedsMeeting,
+    DateOnly? PublicityFrom = null, DateOnly? PublicityTo = null, bool PublicityProvisional = false, PublicityOutcome? PublicityOutcome = null,
+    DateTime? ScheduledAtUtc = null, int? PublicityDays = null, DateOnly? TimelinessDeadline = null, bool TimelinessLate = false)
+{
+    public string? WindowText => PublicityFrom is { } f && PublicityTo is { } t ? Domain.Publicity.PublicityWindow.Format(f, t) : null;
+}
 
 public record RevisionInfo(int Number, DateTime FrozenAtUtc, string AuthorName);
 
@@ -39,7 +44,8 @@ public record RevisionComparison(string Title, IReadOnlyList<RevisionInfo> Revis
 /// <summary>A notice's roster as shown: the working copy while a draft, else the latest frozen one.</summary>
 public record RosterView(string FileName, Roster Roster, int? Revision, bool Editable);
 
-public record CategoryOption(int Id, string Name, NoticeKind Kind, IReadOnlyList<Channel> Channels, bool IsMajor, int? PublicityPeriod);
+public record CategoryOption(int Id, string Name, NoticeKind Kind, IReadOnlyList<Channel> Channels, bool IsMajor, int? PublicityPeriod,
+    Domain.Publicity.PeriodUnit PublicityUnit = Domain.Publicity.PeriodUnit.CalendarDays);
 
 public record OfficeOption(int Id, string Name);
 
@@ -53,7 +59,7 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ToListAsync(ct);
         var offices = await db.Offices.AsNoTracking().Where(o => o.IsActive).OrderBy(o => o.SortOrder)
             .Select(o => new OfficeOption(o.Id, o.Name)).ToListAsync(ct);
-        return (categories.Select(c => new CategoryOption(c.Id, c.Name, c.DefaultKind, c.DefaultChannels, c.IsMajor, c.PublicityPeriod)).ToList(), offices);
+        return (categories.Select(c => new CategoryOption(c.Id, c.Name, c.DefaultKind, c.DefaultChannels, c.IsMajor, c.PublicityPeriod, c.PublicityUnit)).ToList(), offices);
     }
 
     public async Task<MyWork> MyWorkAsync(Actor actor, CancellationToken ct = default)
@@ -90,6 +96,11 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
         if (!MaySee(n, actor, noticeActor)) return null;
         var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == n.CategoryId, ct);
         var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == n.OfficeId, ct);
+        var calendar = await calendars.GetAsync(ct);
+        DateOnly? deadline = n.FormedOn is { } formed ? Domain.Publicity.Timeliness.Deadline(formed, category.TimelinessLimitDays, calendar) : null;
+        var late = n.FormedOn is { } f2 && n.State is not (NoticeState.Rejected or NoticeState.Withdrawn)
+            && Domain.Publicity.Timeliness.IsLate(f2, category.TimelinessLimitDays, n.PublishedAtUtc is { } p ? ChinaTime.DateOf(p) : null,
+                ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime), calendar);
         return new NoticeDetails(n.Id, n.Version, n.Title, n.BodyHtml, category.Name, category.Id, category.IsMajor, office.Name, office.Id,
             n.Kind, n.Channels, n.Form, n.Origin, n.LegalBasis, n.DocumentNumber, n.FormedOn, n.Attachments, n.AuthorId, n.AuthorName,
             n.State, n.Stages, n.StageIndex, n.CurrentRevision, n.IndexNumber, n.PublishedAtUtc, n.CreatedAtUtc,
@@ -98,7 +109,8 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
                 e.ToState, e.Stage, e.StageRole, e.Revision, e.Reason, e.MeetingDate, e.MinutesReference)).ToList(),
             n.AvailableActions(noticeActor),
             NoticeWorkflow.IsEditable(n.State) && n.AuthorId == actor.UserId,
-            n.CurrentStageNeedsMeeting);
+            n.CurrentStageNeedsMeeting,
+            n.PublicityFrom, n.PublicityTo, n.PublicityProvisional, n.PublicityOutcome, n.ScheduledAtUtc, n.PublicityDays, deadline, late);
     }
 
     /// <summary>修订记录 / 对比: two frozen revisions field by field (defaults: the last two).</summary>

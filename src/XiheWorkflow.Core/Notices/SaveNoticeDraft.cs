@@ -26,6 +26,8 @@ public class SaveNoticeDraft(IDbContextFactory<XiheDbContext> contexts, NoticeCh
         public string? DocumentNumber { get; set; }
         public DateOnly? FormedOn { get; set; }
         public List<AttachmentRef> Attachments { get; set; } = [];
+        /// <summary>A longer 公示期 than the category's, in its unit; null keeps the category's.</summary>
+        public int? PublicityDays { get; set; }
     }
 
     /// <summary>
@@ -46,6 +48,7 @@ public class SaveNoticeDraft(IDbContextFactory<XiheDbContext> contexts, NoticeCh
             RuleFor(c => c.LegalBasis).MaximumLength(2000).WithErrorCode("Notice.LegalBasisTooLong");
             RuleFor(c => c.DocumentNumber).MaximumLength(100).WithErrorCode("Notice.DocumentNumberTooLong");
             RuleFor(c => c.Attachments.Count).LessThanOrEqualTo(20).WithErrorCode("Notice.TooManyAttachments");
+            RuleFor(c => c.PublicityDays).InclusiveBetween(1, 365).WithErrorCode("Publicity.PeriodOutOfRange");
             RuleSet(SubmitRules, () =>
             {
                 RuleFor(c => c.LegalBasis).NotEmpty().WithErrorCode("Notice.LegalBasisRequired");
@@ -105,6 +108,8 @@ public class SaveNoticeDraft(IDbContextFactory<XiheDbContext> contexts, NoticeCh
         var category = await db.Categories.AsNoTracking().SingleOrDefaultAsync(x => x.Id == c.CategoryId, ct)
             ?? throw new DomainException("Notice.CategoryRequired");
         if (!await db.Offices.AnyAsync(o => o.Id == c.OfficeId && o.IsActive, ct)) throw new DomainException("Notice.OfficeRequired");
+        // Refuses a period shorter than the category's before anything is stored.
+        category.RuleFor(c.PublicityDays);
         return new NoticeContent
         {
             Title = c.Title.Trim(),
@@ -119,6 +124,7 @@ public class SaveNoticeDraft(IDbContextFactory<XiheDbContext> contexts, NoticeCh
             DocumentNumber = c.DocumentNumber,
             FormedOn = c.FormedOn,
             Attachments = c.Attachments,
+            PublicityDays = category.PublicityPeriod is null ? null : c.PublicityDays,
         };
     }
 }

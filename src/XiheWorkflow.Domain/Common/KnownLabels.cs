@@ -38,7 +38,10 @@ internal static class KnownLabels
             (NoticeState.Withdrawn, "已回收"), (NoticeState.Expired, "已失效"));
         CodeLabels.Register(
             (NoticeAction.Submit, "提交审核"), (NoticeAction.Approve, "通过"), (NoticeAction.Return, "退回修改"),
-            (NoticeAction.Reject, "不予发布"), (NoticeAction.Publish, "发布"), (NoticeAction.Withdraw, "回收"));
+            (NoticeAction.Reject, "不予发布"), (NoticeAction.Publish, "发布"), (NoticeAction.Withdraw, "回收"),
+            (NoticeAction.Schedule, "定时发布"), (NoticeAction.CloseWindow, "公示期满"), (NoticeAction.Extend, "延长公示"),
+            (NoticeAction.Conclude, "办结"));
+        CodeLabels.Register((PublicityOutcome.NoObjection, "无异议"), (PublicityOutcome.Objection, "有异议"));
         CodeLabels.Register((PeriodUnit.CalendarDays, "自然日"), (PeriodUnit.WorkingDays, "工作日"));
         CodeLabels.Register(
             (ApplicantType.NaturalPerson, "自然人"), (ApplicantType.Business, "商业企业"),

@@ -9,6 +9,11 @@ public static class Roles
     public const string LeadingGroup = "LeadingGroup";
     public const string OfficeHead = "OfficeHead";
     public const string Admin = "Admin";
+    /// <summary>
+    /// The scheduler (定时任务): publishes scheduled notices and closes windows. Not a role people
+    /// hold, so it is not in <see cref="All"/> and no user or command-line operator acts as it.
+    /// </summary>
+    public const string System = "System";
 
     public static readonly IReadOnlyList<string> All =
         [Staff, SupervisingLeader, DisclosureOfficer, LeadingGroup, OfficeHead, Admin];
@@ -21,6 +26,7 @@ public static class Roles
         [LeadingGroup] = "领导小组",
         [OfficeHead] = "办公室主任",
         [Admin] = "系统管理员",
+        [System] = "系统",
     };
 
     public static string Label(string role) => Labels.TryGetValue(role, out var l) ? l : role;

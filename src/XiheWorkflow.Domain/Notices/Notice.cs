@@ -1,4 +1,5 @@
 using XiheWorkflow.Domain.Common;
+using XiheWorkflow.Domain.Publicity;
 
 namespace XiheWorkflow.Domain.Notices;
 
@@ -41,6 +42,21 @@ public class Notice
     public DateTime? PublishedAtUtc { get; private set; }
     public int Version { get; private set; }
 
+    /// <summary>定时发布: when the scheduler publishes this approved notice (null: the officer publishes by hand).</summary>
+    public DateTime? ScheduledAtUtc { get; private set; }
+    public int? PublicityDays { get; private set; }
+    public DateOnly? PublicityFrom { get; private set; }
+    public DateOnly? PublicityTo { get; private set; }
+    /// <summary>24:00 Shanghai of <see cref="PublicityTo"/>: the sweeper closes the window from this instant on.</summary>
+    public DateTime? PublicityEndsAtUtc { get; private set; }
+    public int? PublicityPeriod { get; private set; }
+    public PeriodUnit? PublicityUnit { get; private set; }
+    public bool PublicityDayCounts { get; private set; }
+    public bool PublicityMovesEnd { get; private set; }
+    /// <summary>Some day of the window lies in a year the calendar does not know: counted on weekends only.</summary>
+    public bool PublicityProvisional { get; private set; }
+    public PublicityOutcome? PublicityOutcome { get; private set; }
+
     public List<NoticeRevision> Revisions { get; private set; } = [];
     public List<NoticeEvent> Events { get; private set; } = [];
 
@@ -64,8 +80,14 @@ public class Notice
     {
         Title = Title, BodyHtml = BodyHtml, CategoryId = CategoryId, OfficeId = OfficeId, Kind = Kind,
         Channels = [.. Channels], Form = Form, Origin = Origin, LegalBasis = LegalBasis,
-        DocumentNumber = DocumentNumber, FormedOn = FormedOn, Attachments = [.. Attachments],
+        DocumentNumber = DocumentNumber, FormedOn = FormedOn, Attachments = [.. Attachments], PublicityDays = PublicityDays,
     };
+
+    /// <summary>The window as computed at publication (and lengthened since), or null when none was opened.</summary>
+    public PublicityWindow? Window => PublicityFrom is { } from && PublishedAtUtc is { } at
+        ? new PublicityWindow(at, new PublicityRule(PublicityPeriod!.Value, PublicityUnit!.Value, PublicityDayCounts, PublicityMovesEnd),
+            from, PublicityTo!.Value, PublicityEndsAtUtc!.Value)
+        : null;
 
     public WorkflowStage? CurrentStage => State == NoticeState.InReview && StageIndex < Stages.Count ? Stages[StageIndex] : null;
 
@@ -94,6 +116,7 @@ public class Notice
         DocumentNumber = string.IsNullOrWhiteSpace(c.DocumentNumber) ? null : c.DocumentNumber.Trim();
         FormedOn = c.FormedOn;
         Attachments = [.. c.Attachments];
+        PublicityDays = c.PublicityDays;
         UpdatedAtUtc = nowUtc;
     }
 
@@ -130,8 +153,25 @@ public class Notice
                 else State = NoticeState.Approved;
                 break;
             case NoticeAction.Publish:
-                State = NoticeState.Published;
-                PublishedAtUtc = nowUtc;
+                Publish(actor, nowUtc, input.Publicity);
+                break;
+            case NoticeAction.Schedule:
+                if (input.ScheduledAtUtc!.Value <= nowUtc) throw new DomainException("Publicity.ScheduleInPast");
+                ScheduledAtUtc = DateTime.SpecifyKind(input.ScheduledAtUtc.Value, DateTimeKind.Utc);
+                input = input with { Reason = $"定于{ChinaTime.ChineseDate(ChinaTime.DateOf(ScheduledAtUtc.Value))} {TimeOfDay(ScheduledAtUtc.Value)}发布" };
+                break;
+            case NoticeAction.CloseWindow:
+                if (nowUtc < PublicityEndsAtUtc!.Value) throw new DomainException("Publicity.WindowStillOpen", ChinaTime.ChineseDate(PublicityTo!.Value));
+                PublicityOutcome = input.OpenObjections > 0 ? Notices.PublicityOutcome.Objection : Notices.PublicityOutcome.NoObjection;
+                State = NoticeState.PublicityEnded;
+                input = input with { Reason = CodeLabels.Label(PublicityOutcome.Value) };
+                break;
+            case NoticeAction.Extend:
+                var longer = Window!.LengthenTo(input.ExtendTo!.Value);
+                PublicityTo = longer.To;
+                PublicityEndsAtUtc = longer.EndsAtUtc;
+                PublicityProvisional |= input.Publicity?.Calendar.IsProvisional(longer.From, longer.To) == true;
+                input = input with { Reason = $"{input.Reason!.Trim()}（{longer.Format()}）" };
                 break;
             default:
                 State = NoticeWorkflow.Find(from, action)!.To;
@@ -139,6 +179,31 @@ public class Notice
         }
         Record(nowUtc, actor, action, from, stage, input);
     }
+
+    private void Publish(NoticeActor actor, DateTime nowUtc, PublicityTerms? terms)
+    {
+        if (!actor.IsIn(Roles.DisclosureOfficer) && (ScheduledAtUtc is not { } due || due > nowUtc))
+            throw new DomainException("Publicity.NotDue");
+        PublishedAtUtc = nowUtc;
+        if (Kind != NoticeKind.Publicity)
+        {
+            State = NoticeState.Published;
+            return;
+        }
+        var window = PublicityWindow.Compute(nowUtc, terms!.Rule, terms.Calendar);
+        PublicityFrom = window.From;
+        PublicityTo = window.To;
+        PublicityEndsAtUtc = window.EndsAtUtc;
+        PublicityPeriod = window.Rule.Period;
+        PublicityUnit = window.Rule.Unit;
+        PublicityDayCounts = window.Rule.PublicationDayCounts;
+        PublicityMovesEnd = window.Rule.MoveEndOffHoliday;
+        PublicityProvisional = terms.Calendar.IsProvisional(window.From, window.To);
+        State = NoticeState.InPublicity;
+    }
+
+    private static string TimeOfDay(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(utc, ChinaTime.Zone).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
 
     public void AssignIndexNumber(string indexNumber)
     {
@@ -162,6 +227,10 @@ public class Notice
         if (action == NoticeAction.Approve && CurrentStageNeedsMeeting
             && (input.MeetingDate is null || string.IsNullOrWhiteSpace(input.MinutesReference)))
             throw new DomainException("Workflow.MeetingRequired");
+        if (action == NoticeAction.Publish && Kind == NoticeKind.Publicity && input.Publicity is null)
+            throw new DomainException("Publicity.RuleRequired");
+        if (action == NoticeAction.Schedule && input.ScheduledAtUtc is null) throw new DomainException("Publicity.ScheduleRequired");
+        if (action == NoticeAction.Extend && input.ExtendTo is null) throw new DomainException("Publicity.ExtendToRequired");
     }
 
     private DomainException? Refusal(NoticeAction action, NoticeActor actor)
@@ -184,7 +253,12 @@ public class Notice
                 if (ActedEarlierInThisRound(actor.UserId)) return new DomainException("Workflow.AlreadyActedAtStage");
                 return null;
             default:
-                return transition.Roles.Any(actor.IsIn) ? null : new DomainException("Auth.RoleRequired", RolesLabel(transition.Roles));
+                if (!transition.Roles.Any(actor.IsIn)) return new DomainException("Auth.RoleRequired", RolesLabel(transition.Roles));
+                if (action == NoticeAction.Conclude && PublicityOutcome != Notices.PublicityOutcome.Objection)
+                    return new DomainException("Publicity.ConcludeNeedsObjection");
+                if (action is NoticeAction.CloseWindow or NoticeAction.Extend && PublicityEndsAtUtc is null)
+                    return new DomainException("Publicity.NoWindow");
+                return null;
         }
     }
 

@@ -3,8 +3,16 @@ namespace XiheWorkflow.Domain.Notices;
 /// <summary>Who acts on a notice, as the rules need to know them.</summary>
 public sealed record NoticeActor(string UserId, string Name, IReadOnlySet<string> Roles, IReadOnlySet<int> SupervisedOfficeIds)
 {
+    /// <summary>The background sweeper, acting only where the table names <see cref="Common.Roles.System"/>.</summary>
+    public static NoticeActor Scheduler { get; } = new("system", "系统", new HashSet<string> { Common.Roles.System }, new HashSet<int>());
+
     public bool IsIn(string role) => Roles.Contains(role);
 }
 
 /// <summary>What a decision carries besides who and when.</summary>
-public sealed record DecisionInput(string? Reason = null, DateOnly? MeetingDate = null, string? MinutesReference = null);
+/// <param name="ScheduledAtUtc">定时发布: when the scheduler is to publish.</param>
+/// <param name="ExtendTo">延长公示: the new last day of the window.</param>
+/// <param name="OpenObjections">Objections still open when a window closes (the comments area counts them).</param>
+/// <param name="Publicity">The rule and calendar a 公示 is published or extended under.</param>
+public sealed record DecisionInput(string? Reason = null, DateOnly? MeetingDate = null, string? MinutesReference = null,
+    DateTime? ScheduledAtUtc = null, DateOnly? ExtendTo = null, int OpenObjections = 0, Publicity.PublicityTerms? Publicity = null);

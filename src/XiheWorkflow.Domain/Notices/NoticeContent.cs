@@ -19,12 +19,14 @@ public sealed record NoticeContent
     public string? DocumentNumber { get; init; }
     public DateOnly? FormedOn { get; init; }
     public List<AttachmentRef> Attachments { get; init; } = [];
+    /// <summary>公示期 the author chose, in the category's unit; null keeps the category's (never shorter).</summary>
+    public int? PublicityDays { get; init; }
 
     public bool Equals(NoticeContent? other) =>
         other is not null && Title == other.Title && BodyHtml == other.BodyHtml && CategoryId == other.CategoryId
         && OfficeId == other.OfficeId && Kind == other.Kind && Channels.SequenceEqual(other.Channels) && Form == other.Form
         && Origin == other.Origin && LegalBasis == other.LegalBasis && DocumentNumber == other.DocumentNumber
-        && FormedOn == other.FormedOn && Attachments.SequenceEqual(other.Attachments);
+        && FormedOn == other.FormedOn && Attachments.SequenceEqual(other.Attachments) && PublicityDays == other.PublicityDays;
 
     public override int GetHashCode() => HashCode.Combine(Title, BodyHtml, CategoryId, OfficeId, LegalBasis);
 }

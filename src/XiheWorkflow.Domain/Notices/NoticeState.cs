@@ -8,4 +8,7 @@ public enum NoticeState
 }
 
 /// <summary>What a person (or the scheduler) does to a notice.</summary>
-public enum NoticeAction { Submit, Approve, Return, Reject, Publish, Withdraw }
+public enum NoticeAction { Submit, Approve, Return, Reject, Publish, Withdraw, Schedule, CloseWindow, Extend, Conclude }
+
+/// <summary>How a publicity window closed (公示结果).</summary>
+public enum PublicityOutcome { NoObjection, Objection }

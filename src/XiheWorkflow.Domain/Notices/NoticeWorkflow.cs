@@ -13,8 +13,11 @@ public static class NoticeWorkflow
 
     public sealed record Transition(NoticeState From, NoticeAction Action, NoticeState To, Who Who, params string[] Roles)
     {
-        /// <summary>Approve moves to the next stage or, after the last one, to Approved.</summary>
-        public bool ToIsComputed => Action == NoticeAction.Approve;
+        /// <summary>
+        /// Approve moves to the next stage or, after the last one, to Approved; publishing a 公示
+        /// opens its window (InPublicity) instead of Published.
+        /// </summary>
+        public bool ToIsComputed => Action is NoticeAction.Approve or NoticeAction.Publish;
     }
 
     public static readonly IReadOnlyList<Transition> Table =
@@ -24,7 +27,11 @@ public static class NoticeWorkflow
         new(NoticeState.InReview, NoticeAction.Approve, NoticeState.Approved, Who.CurrentStage),
         new(NoticeState.InReview, NoticeAction.Return, NoticeState.Returned, Who.CurrentStage),
         new(NoticeState.InReview, NoticeAction.Reject, NoticeState.Rejected, Who.CurrentStage),
-        new(NoticeState.Approved, NoticeAction.Publish, NoticeState.Published, Who.Roles, Roles.DisclosureOfficer),
+        new(NoticeState.Approved, NoticeAction.Publish, NoticeState.Published, Who.Roles, Roles.DisclosureOfficer, Roles.System),
+        new(NoticeState.Approved, NoticeAction.Schedule, NoticeState.Approved, Who.Roles, Roles.DisclosureOfficer),
+        new(NoticeState.InPublicity, NoticeAction.CloseWindow, NoticeState.PublicityEnded, Who.Roles, Roles.System),
+        new(NoticeState.InPublicity, NoticeAction.Extend, NoticeState.InPublicity, Who.Roles, Roles.DisclosureOfficer),
+        new(NoticeState.PublicityEnded, NoticeAction.Conclude, NoticeState.Concluded, Who.Roles, Roles.DisclosureOfficer),
         new(NoticeState.Published, NoticeAction.Withdraw, NoticeState.Withdrawn, Who.Roles, Roles.DisclosureOfficer, Roles.LeadingGroup),
         new(NoticeState.InPublicity, NoticeAction.Withdraw, NoticeState.Withdrawn, Who.Roles, Roles.DisclosureOfficer, Roles.LeadingGroup),
         new(NoticeState.PublicityEnded, NoticeAction.Withdraw, NoticeState.Withdrawn, Who.Roles, Roles.DisclosureOfficer, Roles.LeadingGroup),
@@ -34,7 +41,8 @@ public static class NoticeWorkflow
         Table.FirstOrDefault(t => t.From == from && t.Action == action);
 
     /// <summary>Actions that need a written reason (审核意见 / 理由).</summary>
-    public static bool NeedsReason(NoticeAction action) => action is NoticeAction.Return or NoticeAction.Reject or NoticeAction.Withdraw;
+    public static bool NeedsReason(NoticeAction action) =>
+        action is NoticeAction.Return or NoticeAction.Reject or NoticeAction.Withdraw or NoticeAction.Extend or NoticeAction.Conclude;
 
     /// <summary>States a person may still edit the content in.</summary>
     public static bool IsEditable(NoticeState state) => state is NoticeState.Draft or NoticeState.Returned;

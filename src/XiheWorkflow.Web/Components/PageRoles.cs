@@ -18,7 +18,8 @@ public static class PageRoles
     public const string Import = Roles.DisclosureOfficer + "," + Roles.Admin;
     public const string LetterTemplates = Roles.DisclosureOfficer + "," + Roles.Admin;
 
-    public record NavItem(string Href, string ResourceKey, string Icon, string? Roles, bool Exact = false);
+    /// <param name="Resource">The resource anchor holding <paramref name="ResourceKey"/> (SharedResource when null).</param>
+    public record NavItem(string Href, string ResourceKey, string Icon, string? Roles, bool Exact = false, Type? Resource = null);
 
     public static readonly NavItem[] Navigation =
     [
@@ -31,6 +32,7 @@ public static class PageRoles
         new("/report", "Nav.AnnualReport", MudBlazor.Icons.Material.Outlined.Summarize, AnnualReport),
         new("/import", "Nav.Import", MudBlazor.Icons.Material.Outlined.UploadFile, Import),
         new("/admin", "Nav.Admin", MudBlazor.Icons.Material.Outlined.Settings, Admin),
+        new("/admin/calendar", "Nav.Calendar", MudBlazor.Icons.Material.Outlined.CalendarMonth, Admin, Resource: typeof(PublicityResource)),
     ];
 
     public static bool Allows(NavItem item, System.Security.Claims.ClaimsPrincipal user) =>

@@ -35,6 +35,10 @@ public class NoticeWorkflowTests
             (NoticeState.Approved, NoticeAction.Publish) when role == Roles.DisclosureOfficer => (NoticeState.Published, 0),
             (NoticeState.Published or NoticeState.InPublicity or NoticeState.PublicityEnded, NoticeAction.Withdraw)
                 when role is Roles.DisclosureOfficer or Roles.LeadingGroup => (NoticeState.Withdrawn, 0),
+            (NoticeState.Approved, NoticeAction.Schedule) when role == Roles.DisclosureOfficer => (NoticeState.Approved, 0),
+            (NoticeState.InPublicity, NoticeAction.Extend) when role == Roles.DisclosureOfficer => (NoticeState.InPublicity, 0),
+            // The builder's ended window had an objection: 办结 is the officer's. Closing is the scheduler's alone.
+            (NoticeState.PublicityEnded, NoticeAction.Conclude) when role == Roles.DisclosureOfficer => (NoticeState.Concluded, 0),
             _ => null,
         };
 

@@ -33,6 +33,10 @@ public class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         b.Ignore(n => n.CurrentStage);
         b.Ignore(n => n.LatestRevision);
         b.Ignore(n => n.CurrentStageNeedsMeeting);
+        b.Ignore(n => n.Window);
+        // The sweeper's two questions: which scheduled notices are due, which windows have ended.
+        b.HasIndex(n => new { n.State, n.ScheduledAtUtc });
+        b.HasIndex(n => new { n.State, n.PublicityEndsAtUtc });
     }
 }
 

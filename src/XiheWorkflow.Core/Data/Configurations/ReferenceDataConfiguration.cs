@@ -23,6 +23,7 @@ public class CategoryConfiguration : IEntityTypeConfiguration<Category>
         b.Property(c => c.Name).HasMaxLength(50).IsRequired();
         b.HasIndex(c => c.Name).IsUnique();
         b.Property(c => c.Version).IsConcurrencyToken();
+        b.Ignore(c => c.Rule);
         b.HasOne<WorkflowTemplate>().WithMany().HasForeignKey(c => c.WorkflowTemplateId).OnDelete(DeleteBehavior.Restrict);
         b.Property(c => c.DefaultChannels).HasConversion(EnumListConversion.Converter<Channel>(), EnumListConversion.Comparer<Channel>())
             .HasMaxLength(200);

@@ -363,6 +363,118 @@ namespace XiheWorkflow.Core.Data.Migrations
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("XiheWorkflow.Core.Publicity.AppSetting", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Value")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("AppSettings");
+                });
+
+            modelBuilder.Entity("XiheWorkflow.Core.Publicity.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ReadAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientRole")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RecipientUserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("RecipientUserId", "ReadAtUtc");
+
+                    b.HasIndex("Kind", "NoticeId", "RecipientUserId", "Day")
+                        .IsUnique();
+
+                    b.ToTable("Notifications");
+                });
+
+            modelBuilder.Entity("XiheWorkflow.Core.Publicity.WebhookMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DedupKey")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DeliveredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("NextAttemptAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DedupKey")
+                        .IsUnique();
+
+                    b.HasIndex("DeliveredAtUtc", "NextAttemptAtUtc");
+
+                    b.ToTable("WebhookMessages");
+                });
+
             modelBuilder.Entity("XiheWorkflow.Domain.Channels.NoticePosting", b =>
                 {
                     b.Property<int>("Id")
@@ -560,10 +672,16 @@ namespace XiheWorkflow.Core.Data.Migrations
                     b.Property<bool>("IsMajor")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("MoveEndOffHoliday")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("PublicationDayCounts")
+                        .HasColumnType("INTEGER");
 
                     b.Property<int?>("PublicityPeriod")
                         .HasColumnType("INTEGER");
@@ -574,6 +692,9 @@ namespace XiheWorkflow.Core.Data.Migrations
                         .HasColumnType("TEXT");
 
                     b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("TimelinessLimitDays")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("Version")
@@ -734,7 +855,42 @@ namespace XiheWorkflow.Core.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("PublicityDayCounts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("PublicityDays")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublicityEndsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("PublicityFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("PublicityMovesEnd")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublicityOutcome")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PublicityPeriod")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("PublicityProvisional")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PublicityTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicityUnit")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ScheduledAtUtc")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("StageIndex")
@@ -774,6 +930,10 @@ namespace XiheWorkflow.Core.Data.Migrations
                         .IsUnique();
 
                     b.HasIndex("OfficeId");
+
+                    b.HasIndex("State", "PublicityEndsAtUtc");
+
+                    b.HasIndex("State", "ScheduledAtUtc");
 
                     b.HasIndex("State", "WaitingSinceUtc");
 

@@ -35,6 +35,13 @@ public partial class NoticeEditPage
     private string? _error, _loadError, _bodyError, _channelError;
 
     private string Heading => Id is null ? L["Notice.New"] : L["Notice.Edit"];
+    [Inject] private Microsoft.Extensions.Localization.IStringLocalizer<PublicityResource> P { get; set; } = default!;
+
+    /// <summary>The category's 公示期: the author may lengthen it here, not shorten it.</summary>
+    private int? SelectedPeriod => _categories.FirstOrDefault(c => c.Id == _model.CategoryId)?.PublicityPeriod;
+
+    private string SelectedUnit => CodeLabels.Label(_categories.FirstOrDefault(c => c.Id == _model.CategoryId)?.PublicityUnit ?? default);
+
     private DateTime? FormedOn => _model.FormedOn?.ToDateTime(TimeOnly.MinValue);
 
     protected override async Task OnInitializedAsync()
@@ -50,6 +57,7 @@ public partial class NoticeEditPage
                 NoticeId = d.Id, ExpectedVersion = d.Version, Title = d.Title, BodyHtml = d.BodyHtml, CategoryId = d.CategoryId,
                 OfficeId = d.OfficeId, Kind = d.Kind, Channels = [.. d.Channels], Form = d.Form, Origin = d.Origin,
                 LegalBasis = d.LegalBasis, DocumentNumber = d.DocumentNumber, FormedOn = d.FormedOn, Attachments = [.. d.Attachments],
+                PublicityDays = d.PublicityDays,
             };
         }
         else

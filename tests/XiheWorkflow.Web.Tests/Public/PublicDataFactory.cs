@@ -1,0 +1,77 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using XiheWorkflow.Core;
+using XiheWorkflow.Core.Admin;
+using XiheWorkflow.Core.Data;
+using XiheWorkflow.Core.Notices;
+using XiheWorkflow.Domain.Notices;
+
+namespace XiheWorkflow.Web.Tests.Public;
+
+/// <summary>
+/// The app with a few notices the public may or may not see: a 公示 in publicity, a published
+/// news item, a draft and a withdrawn notice, made through the same use cases people use.
+/// </summary>
+public sealed class PublicDataFactory : XiheWebFactory, IAsyncLifetime
+{
+    public int InPublicity { get; private set; }
+    public int News { get; private set; }
+    public int Draft { get; private set; }
+    public int Withdrawn { get; private set; }
+
+    public const string WithdrawReason = "名单有误，核实后重新公示";
+
+    public async Task InitializeAsync()
+    {
+        _ = Server; // starts the app: migrations and demo accounts
+        InPublicity = await PublishAsync("2024年11月城乡低保拟保对象公示", "低保公示", "民生服务中心", "staff2");
+        News = await PublishAsync("硝河乡召开冬季安全生产会议", "新闻动态", "综合办公室", "staff");
+        Withdrawn = await PublishAsync("特困供养人员名单公示", "特困供养公示", "民生服务中心", "staff2");
+        var officer = await ActorAsync("officer");
+        await Decide(Withdrawn, NoticeAction.Withdraw, officer, WithdrawReason);
+        Draft = (await DraftAsync("尚未提交的草稿", "新闻动态", "综合办公室", await ActorAsync("staff"))).NoticeId;
+    }
+
+    Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
+
+    private async Task<int> PublishAsync(string title, string category, string office, string author)
+    {
+        var staff = await ActorAsync(author);
+        var draft = await DraftAsync(title, category, office, staff);
+        using var scope = Services.CreateScope();
+        var v = await scope.ServiceProvider.GetRequiredService<SubmitNotice>().HandleAsync(new SubmitNotice.Command(draft.NoticeId, draft.Version), staff);
+        v = await Decide(draft.NoticeId, NoticeAction.Approve, await ActorAsync("leader"), version: v);
+        v = await Decide(draft.NoticeId, NoticeAction.Approve, await ActorAsync("officer"), version: v);
+        await Decide(draft.NoticeId, NoticeAction.Publish, await ActorAsync("officer"), version: v);
+        return draft.NoticeId;
+    }
+
+    private async Task<SaveNoticeDraft.Result> DraftAsync(string title, string category, string office, Actor author)
+    {
+        using var scope = Services.CreateScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<XiheDbContext>>().CreateDbContextAsync();
+        return await scope.ServiceProvider.GetRequiredService<SaveNoticeDraft>().HandleAsync(new SaveNoticeDraft.Command
+        {
+            Title = title,
+            BodyHtml = "<p>经村民代表会议评议，现予公示。监督电话：0954-1234567。</p>",
+            CategoryId = await db.Categories.Where(c => c.Name == category).Select(c => c.Id).SingleAsync(),
+            OfficeId = await db.Offices.Where(o => o.Name == office).Select(o => o.Id).SingleAsync(),
+            LegalBasis = "《中华人民共和国政府信息公开条例》第二十条",
+        }, author);
+    }
+
+    private async Task<int> Decide(int id, NoticeAction action, Actor actor, string? reason = null, int? version = null)
+    {
+        using var scope = Services.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<DecideNotice>().HandleAsync(new DecideNotice.Command(id, version, action, reason), actor);
+    }
+
+    public async Task<Actor> ActorAsync(string userName)
+    {
+        var account = DemoAccounts.All.Single(a => a.UserName == userName);
+        using var scope = Services.CreateScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<XiheDbContext>>().CreateDbContextAsync();
+        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
+        return new Actor(user.Id, user.DisplayName, new HashSet<string> { account.Role }, user.OfficeId);
+    }
+}
