@@ -72,8 +72,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Auditing.QueryAuditLog>();
         services.AddScoped<Operations.CreateBackup>();
         services.AddScoped<Operations.RestoreBackup>();
-        services.TryAddSingleton<Publicity.IOpenObjections, Publicity.NoOpenObjections>();
-        services.TryAddSingleton<Publicity.ICommentCounts, Publicity.NoCommentCounts>();
+        services.AddSingleton<Comments.CommentCounts>();
+        services.AddSingleton<Publicity.IOpenObjections>(sp => sp.GetRequiredService<Comments.CommentCounts>());
+        services.AddSingleton<Publicity.ICommentCounts>(sp => sp.GetRequiredService<Comments.CommentCounts>());
         services.AddScoped<Jobs.PublicitySweep>();
         services.AddScoped<Jobs.WebhookDispatcher>();
         services.AddHttpClient(Jobs.WebhookDispatcher.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));

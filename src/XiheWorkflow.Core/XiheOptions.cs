@@ -12,6 +12,8 @@ public class XiheOptions
     public string[] KnownProxies { get; set; } = [];
     /// <summary>Organisation code that starts every 索引号 (e.g. 640422037/2024-00002).</summary>
     public string OrganizationCode { get; set; } = "640422037";
+    /// <summary>Days after a window ends that its roster stays on the public pages (DESIGN.md §5).</summary>
+    public int RosterPublicDays { get; set; } = 30;
     /// <summary>Working days within which a comment should be answered (意见答复期限).</summary>
     public int CommentAnswerWorkdays { get; set; } = 5;
     /// <summary>发布机构 printed on every published notice.</summary>

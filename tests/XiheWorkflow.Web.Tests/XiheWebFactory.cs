@@ -18,6 +18,9 @@ public class XiheWebFactory : WebApplicationFactory<Program>
     /// <summary>Demo 公示 (windows around today); off so that tests count only what they made.</summary>
     protected virtual bool PublicityDemo => false;
 
+    /// <summary>The dozen demo notices of the review pipeline; off for the same reason.</summary>
+    protected virtual bool DemoNotices => false;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -25,13 +28,16 @@ public class XiheWebFactory : WebApplicationFactory<Program>
         builder.UseSetting("Xihe:DataDirectory", DataDirectory);
         builder.UseSetting("Xihe:SeedDemoData", SeedDemo ? "true" : "false");
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
-        if (!PublicityDemo)
+        builder.ConfigureServices(services =>
         {
-            builder.ConfigureServices(services =>
-            {
-                foreach (var d in services.Where(d => d.ImplementationType == typeof(Core.Publicity.PublicityDemoData)).ToList()) services.Remove(d);
-            });
-        }
+            if (!PublicityDemo) Remove<Core.Publicity.PublicityDemoData>(services);
+            if (!DemoNotices) Remove<Core.Notices.NoticeDemoData>(services);
+        });
+    }
+
+    private static void Remove<TDemoPart>(IServiceCollection services)
+    {
+        foreach (var d in services.Where(d => d.ImplementationType == typeof(TDemoPart)).ToList()) services.Remove(d);
     }
 
     public override async ValueTask DisposeAsync()
@@ -44,4 +50,10 @@ public class XiheWebFactory : WebApplicationFactory<Program>
 
     public HttpClient CreateBrowserLikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+}
+
+/// <summary>The app with the dozen demo notices of the review pipeline, for tests that start from them.</summary>
+public sealed class XiheWebFactoryWithDemoNotices : XiheWebFactory
+{
+    protected override bool DemoNotices => true;
 }

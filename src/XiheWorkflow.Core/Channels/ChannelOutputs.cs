@@ -33,8 +33,15 @@ public class ChannelOutputs(IDbContextFactory<XiheDbContext> contexts, ChannelSe
         return new ChannelSheet(notice.Id, revision.Number, content.Title, body, ChannelSheet.Parse(body), office,
             notice.IndexNumber, content.DocumentNumber, content.Channels, content.Form, content.Origin, content.Attachments,
             ChinaTime.DateOf(notice.PublishedAtUtc ?? notice.UpdatedAtUtc), await settings.GetAsync(ct),
-            PublicUrl(baseUrl, notice.Id), baseUrl);
+            PublicUrl(baseUrl, notice.Id), baseUrl)
+        {
+            PublicityText = PublicityLine(notice),
+        };
     }
+
+    /// <summary>"公示期：…至…" for a notice whose window is (or was) open; the dates printed once never change.</summary>
+    public static string? PublicityLine(Notice notice) =>
+        notice is { PublicityFrom: { } from, PublicityTo: { } to } ? Domain.Publicity.PublicityWindow.Format(from, to) : null;
 
     /// <summary>The revision the last approval (the step into 已审核待发布) judged.</summary>
     public static NoticeRevision? LatestApprovedRevision(Notice notice)

@@ -28,7 +28,8 @@ public class ScreenNotices(IDbContextFactory<XiheDbContext> contexts)
         var offices = await db.Offices.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
         return notices.Select(n => (n, r: ChannelOutputs.LatestApprovedRevision(n))).Where(x => x.r is not null)
             .Select(x => new ScreenItem(x.n.Id, Clean(x.r!.Content.Title), offices.GetValueOrDefault(x.r.Content.OfficeId, ""),
-                ChinaTime.ChineseDate(ChinaTime.DateOf(x.n.PublishedAtUtc ?? x.n.UpdatedAtUtc)), Excerpt(x.r.Content), null))
+                ChinaTime.ChineseDate(ChinaTime.DateOf(x.n.PublishedAtUtc ?? x.n.UpdatedAtUtc)), Excerpt(x.r.Content),
+                ChannelOutputs.PublicityLine(x.n)))
             .ToList();
     }
 

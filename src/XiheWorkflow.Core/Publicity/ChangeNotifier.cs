@@ -20,28 +20,14 @@ public sealed class ChangeNotifier
     }
 }
 
-/// <summary>
-/// How many objections to a notice are still open when its window closes. The comments area
-/// supplies the real count; until then no objection can be open.
-/// </summary>
+/// <summary>How many objections to a notice are still open when its window closes (Comments.CommentCounts).</summary>
 public interface IOpenObjections
 {
     Task<int> CountAsync(int noticeId, CancellationToken ct);
 }
 
-public sealed class NoOpenObjections : IOpenObjections
-{
-    public Task<int> CountAsync(int noticeId, CancellationToken ct) => Task.FromResult(0);
-}
-
-/// <summary>Comments per notice for the tracker's column; the comments area supplies the real counts.</summary>
+/// <summary>Comments per notice for the tracker's column (Comments.CommentCounts).</summary>
 public interface ICommentCounts
 {
     Task<IReadOnlyDictionary<int, int>> CountAsync(IReadOnlyCollection<int> noticeIds, CancellationToken ct);
-}
-
-public sealed class NoCommentCounts : ICommentCounts
-{
-    public Task<IReadOnlyDictionary<int, int>> CountAsync(IReadOnlyCollection<int> noticeIds, CancellationToken ct) =>
-        Task.FromResult<IReadOnlyDictionary<int, int>>(new Dictionary<int, int>());
 }

@@ -24,7 +24,8 @@ public record GoneNotice(int Id, string Title, NoticeState State, DateTime AtUtc
 public enum PublicFilter { All, InPublicity, Published }
 
 /// <summary>Read models of the public pages, the JSON API and the feed.</summary>
-public class PublicNotices(IDbContextFactory<XiheDbContext> contexts)
+public class PublicNotices(IDbContextFactory<XiheDbContext> contexts, TimeProvider clock,
+    Microsoft.Extensions.Options.IOptions<XiheOptions> options)
 {
     private static readonly NoticeState[] Visible = [NoticeState.Published, NoticeState.InPublicity, NoticeState.PublicityEnded, NoticeState.Concluded];
     private static readonly NoticeState[] Gone = [NoticeState.Withdrawn, NoticeState.Expired];
@@ -55,6 +56,23 @@ public class PublicNotices(IDbContextFactory<XiheDbContext> contexts)
         if (notice is not null) return (notice, null);
         var gone = await GoneAsync(db.Notices.Where(n => n.Id == id), ct);
         return (null, gone.SingleOrDefault());
+    }
+
+    /// <summary>
+    /// The roster published with a notice: the one frozen with the revision the public sees. It
+    /// leaves the public pages <see cref="XiheOptions.RosterPublicDays"/> days after the window
+    /// ends (DESIGN.md §5); the notice stays, the list does not.
+    /// </summary>
+    public async Task<Roster?> RosterAsync(int id, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var notice = await db.Notices.AsNoTracking().Where(n => n.Id == id && Visible.Contains(n.State))
+            .Select(n => new { n.PublicityTo }).SingleOrDefaultAsync(ct);
+        if (notice is null) return null;
+        if (notice.PublicityTo is { } to && ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime) > to.AddDays(options.Value.RosterPublicDays)) return null;
+        var roster = await db.NoticeRosters.AsNoTracking().Where(r => r.NoticeId == id && r.Revision != null)
+            .OrderByDescending(r => r.Revision).FirstOrDefaultAsync(ct);
+        return roster?.Roster;
     }
 
     /// <summary>For the feed: public notices and withdrawn ones, most recently changed first.</summary>

@@ -94,10 +94,12 @@ public class ChangeNotifierTests
     public async Task NoticeChange_Saved_RaisesTheNotifierSoOpenPagesRefresh()
     {
         await using var t = await TestDatabase.CreateAsync(seedDemo: true);
+        var staff = await t.DemoActorAsync("staff");
+        var draft = await t.DraftAsync(staff);
         var raised = 0;
         t.Get<ChangeNotifier>().Changed += () => raised++;
 
-        await t.SubmittedAsync(await t.DemoActorAsync("staff"));
+        await t.Get<SubmitNotice>().HandleAsync(new SubmitNotice.Command(draft.NoticeId, draft.Version), staff);
 
         raised.ShouldBe(1);
     }

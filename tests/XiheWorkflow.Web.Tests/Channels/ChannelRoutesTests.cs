@@ -8,7 +8,7 @@ using XiheWorkflow.Core.Data;
 namespace XiheWorkflow.Web.Tests.Channels;
 
 /// <summary>The two anonymous channel routes answer without sign-in; the .docx and the texts page need one.</summary>
-public class ChannelRoutesTests(XiheWebFactory factory) : IClassFixture<XiheWebFactory>
+public class ChannelRoutesTests(XiheWebFactoryWithDemoNotices factory) : IClassFixture<XiheWebFactoryWithDemoNotices>
 {
     private const string DemoPublished = "硝河乡养老服务补贴申领指南";
 

@@ -9,7 +9,7 @@ using XiheWorkflow.Domain.Notices;
 
 namespace XiheWorkflow.Web.Tests.Comments;
 
-public class PublicCommentApiTests(XiheWebFactory factory) : IClassFixture<XiheWebFactory>
+public class PublicCommentApiTests(XiheWebFactoryWithDemoNotices factory) : IClassFixture<XiheWebFactoryWithDemoNotices>
 {
     private async Task<int> NoticeInAsync(NoticeState state)
     {
