@@ -76,6 +76,7 @@ public static class ServiceCollectionExtensions
         services.AddSingleton<Publicity.IOpenObjections>(sp => sp.GetRequiredService<Comments.CommentCounts>());
         services.AddSingleton<Publicity.ICommentCounts>(sp => sp.GetRequiredService<Comments.CommentCounts>());
         services.AddScoped<Jobs.PublicitySweep>();
+        services.AddScoped<Jobs.WorkReminders>();
         services.AddScoped<Jobs.WebhookDispatcher>();
         services.AddHttpClient(Jobs.WebhookDispatcher.HttpClientName, c => c.Timeout = TimeSpan.FromSeconds(10));
         services.AddScoped<Publicity.PublicityQueries>();

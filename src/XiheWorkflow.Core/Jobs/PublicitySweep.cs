@@ -20,7 +20,7 @@ namespace XiheWorkflow.Core.Jobs;
 /// </summary>
 public class PublicitySweep(
     IDbContextFactory<XiheDbContext> contexts, DecideNotice decide, CalendarProvider calendars, IOpenObjections objections,
-    ChangeNotifier notifier, TimeProvider clock, IOptions<XiheOptions> options, ILogger<PublicitySweep> logger)
+    ChangeNotifier notifier, TimeProvider clock, IOptions<XiheOptions> options, ILogger<PublicitySweep> logger, WorkReminders work)
 {
     public record Result(int Published, int Closed, int Reminders);
 
@@ -123,6 +123,8 @@ public class PublicitySweep(
                 var text = Messages.Get("Reminder.Timeliness", n.Title, ChinaTime.ChineseDate(n.FormedOn), n.TimelinessLimitDays, ChinaTime.ChineseDate(deadline));
                 wanted.Add(new(NotificationKind.Timeliness, n.Id, text, [(n.AuthorId, null), .. officers.Select(o => (o, (string?)Roles.DisclosureOfficer))]));
             }
+
+            wanted.AddRange(await work.CollectAsync(db, officers, today, calendar, ct));
         }
 
         var webhook = await WebhookUrlAsync(ct);
@@ -132,12 +134,12 @@ public class PublicitySweep(
             var madeHere = 0;
             foreach (var (user, role) in r.Recipients.DistinctBy(x => x.UserId).Where(x => x.UserId.Length > 0))
             {
-                if (await InsertOnceAsync(db => db.Notifications.Add(new Notification(user, role, r.Kind, r.NoticeId, r.Text, today, now)),
-                        db => db.Notifications.AnyAsync(x => x.Kind == r.Kind && x.NoticeId == r.NoticeId && x.RecipientUserId == user && x.Day == today, ct), ct))
+                if (await InsertOnceAsync(db => db.Notifications.Add(new Notification(user, role, r.Kind, r.SubjectId, r.Text, today, now)),
+                        db => db.Notifications.AnyAsync(x => x.Kind == r.Kind && x.NoticeId == r.SubjectId && x.RecipientUserId == user && x.Day == today, ct), ct))
                     madeHere++;
             }
             made += madeHere;
-            var key = $"{r.Kind}:{r.NoticeId}:{today:yyyy-MM-dd}";
+            var key = $"{r.Kind}:{r.SubjectId}:{today:yyyy-MM-dd}";
             if (webhook is not null && madeHere > 0)
             {
                 await InsertOnceAsync(db => db.WebhookMessages.Add(new WebhookMessage(key, r.Text, now)),
@@ -146,8 +148,6 @@ public class PublicitySweep(
         }
         return made;
     }
-
-    private sealed record Reminder(NotificationKind Kind, int NoticeId, string Text, List<(string UserId, string? Role)> Recipients);
 
     /// <summary>
     /// Adds a row unless it is there; the unique index settles a race with another sweep, whose

@@ -11,7 +11,7 @@ namespace XiheWorkflow.Core.Notices;
 /// disclosure officer, 回收 after publication. The aggregate decides whether it is allowed.
 /// </summary>
 public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options, NoticePrivacyCheck privacy,
-    Calendar.CalendarProvider calendars)
+    Calendar.CalendarProvider calendars, Publicity.IOpenObjections objections)
 {
     public record Command(int NoticeId, int? ExpectedVersion, NoticeAction Action, string? Reason = null,
         DateOnly? MeetingDate = null, string? MinutesReference = null, DateTime? ScheduledAtUtc = null, DateOnly? ExtendTo = null,
@@ -27,9 +27,11 @@ public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options, No
                 if (command.Action is NoticeAction.Publish or NoticeAction.Schedule && !actor.IsIn(Roles.System))
                     await CheckPrivacyAsync(db, notice, command.Reason, actor, now, ct);
                 var terms = command.Action is NoticeAction.Publish or NoticeAction.Extend ? await TermsAsync(db, notice, ct) : null;
+                // Closing a window and concluding it both read the register, whatever the caller passed.
+                var openObjections = command.Action is NoticeAction.Conclude ? await objections.CountAsync(notice.Id, ct) : command.OpenObjections;
                 notice.Apply(command.Action, noticeActor, now,
                     new DecisionInput(command.Reason, command.MeetingDate, command.MinutesReference, command.ScheduledAtUtc,
-                        command.ExtendTo, command.OpenObjections, terms));
+                        command.ExtendTo, openObjections, terms));
                 if (command.Action == NoticeAction.Publish && notice.IndexNumber is null)
                 {
                     notice.AssignIndexNumber(await NextIndexNumberAsync(db, now, ct));

@@ -1,6 +1,25 @@
 namespace XiheWorkflow.Core.Publicity;
 
-public enum NotificationKind { WindowClosing, ReviewWaiting, Timeliness, WindowClosed, Published }
+public enum NotificationKind
+{
+    WindowClosing, ReviewWaiting, Timeliness, WindowClosed, Published,
+    // The subject of these is the application (依申请公开), not a notice.
+    ApplicationDueSoon, ApplicationOverdue,
+    CommentOverdue, ChannelNotPosted,
+    // The subject is the report's year.
+    AnnualReportDue,
+}
+
+public static class NotificationLinks
+{
+    /// <summary>Where a reminder takes the person who clicks it.</summary>
+    public static string For(NotificationKind kind, int subjectId) => kind switch
+    {
+        NotificationKind.ApplicationDueSoon or NotificationKind.ApplicationOverdue => $"/requests/{subjectId}",
+        NotificationKind.AnnualReportDue => $"/report?year={subjectId}",
+        _ => $"/notices/{subjectId}",
+    };
+}
 
 /// <summary>
 /// One line in a person's 提醒 (the bell). A reminder addressed to a role is fanned out to the

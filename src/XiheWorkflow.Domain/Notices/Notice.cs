@@ -231,6 +231,8 @@ public class Notice
             throw new DomainException("Publicity.RuleRequired");
         if (action == NoticeAction.Schedule && input.ScheduledAtUtc is null) throw new DomainException("Publicity.ScheduleRequired");
         if (action == NoticeAction.Extend && input.ExtendTo is null) throw new DomainException("Publicity.ExtendToRequired");
+        // 办结 answers the objections: none may still be waiting for an answer.
+        if (action == NoticeAction.Conclude && input.OpenObjections > 0) throw new DomainException("Publicity.ObjectionsOpen", input.OpenObjections);
     }
 
     private DomainException? Refusal(NoticeAction action, NoticeActor actor)

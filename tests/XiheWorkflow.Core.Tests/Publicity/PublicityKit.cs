@@ -32,7 +32,14 @@ internal static class PublicityKit
     public static async Task<int> PublishedPublicityAsync(this TestDatabase t, string title = "2024年5月城乡低保拟保对象公示")
     {
         var (id, v) = await t.ApprovedPublicityAsync(title);
-        await t.DecideAsync(await t.DemoActorAsync("officer"), id, v, NoticeAction.Publish);
+        var officer = await t.DemoActorAsync("officer");
+        await t.DecideAsync(officer, id, v, NoticeAction.Publish);
+        // Posted on its channels the same day, as the office does, so that only the window's own reminders follow.
+        foreach (var channel in (await t.LoadAsync(id)).Channels)
+        {
+            await t.Get<XiheWorkflow.Core.Channels.RecordPosting>().HandleAsync(new XiheWorkflow.Core.Channels.RecordPosting.Command(
+                id, channel, XiheWorkflow.Domain.Channels.PostingStatus.Posted, XiheWorkflow.Domain.Common.ChinaTime.DateOf(t.Clock.GetUtcNow().UtcDateTime)), officer);
+        }
         return id;
     }
 

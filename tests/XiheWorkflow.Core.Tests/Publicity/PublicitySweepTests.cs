@@ -83,7 +83,8 @@ public class PublicitySweepTests
         t.Clock.SetUtcNow(PublicityKit.WindowEnd);
         var sweep = new PublicitySweep(t.Services.GetRequiredService<IDbContextFactory<XiheWorkflow.Core.Data.XiheDbContext>>(), t.Get<DecideNotice>(),
             t.Get<XiheWorkflow.Core.Calendar.CalendarProvider>(), new OneObjection(), t.Get<ChangeNotifier>(), t.Clock,
-            t.Get<Microsoft.Extensions.Options.IOptions<XiheOptions>>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<PublicitySweep>.Instance);
+            t.Get<Microsoft.Extensions.Options.IOptions<XiheOptions>>(), Microsoft.Extensions.Logging.Abstractions.NullLogger<PublicitySweep>.Instance,
+            t.Get<WorkReminders>());
 
         await sweep.RunAsync();
 
