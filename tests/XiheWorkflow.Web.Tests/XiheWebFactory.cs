@@ -48,6 +48,16 @@ public class XiheWebFactory : WebApplicationFactory<Program>
         GC.SuppressFinalize(this);
     }
 
+    /// <summary>A demo account as the use cases see it, for tests that act through them directly.</summary>
+    public async Task<Core.Actor> DemoActorAsync(string userName)
+    {
+        var account = Core.Admin.DemoAccounts.All.Single(a => a.UserName == userName);
+        using var scope = Services.CreateScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<Microsoft.EntityFrameworkCore.IDbContextFactory<Core.Data.XiheDbContext>>().CreateDbContextAsync();
+        var user = await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.SingleAsync(db.Users, u => u.UserName == userName);
+        return new Core.Actor(user.Id, user.DisplayName, new HashSet<string> { account.Role }, user.OfficeId);
+    }
+
     public HttpClient CreateBrowserLikeClient() =>
         CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
 }

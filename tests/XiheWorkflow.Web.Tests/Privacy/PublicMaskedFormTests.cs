@@ -61,14 +61,7 @@ public sealed class PublicMaskedFormTests : IAsyncLifetime
 
     public async Task DisposeAsync() => await _app.DisposeAsync();
 
-    private async Task<Actor> ActorAsync(string userName)
-    {
-        var account = DemoAccounts.All.Single(a => a.UserName == userName);
-        using var scope = _app.Services.CreateScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<XiheDbContext>>().CreateDbContextAsync();
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
-        return new Actor(user.Id, user.DisplayName, new HashSet<string> { account.Role }, user.OfficeId);
-    }
+    private Task<Actor> ActorAsync(string userName) => _app.DemoActorAsync(userName);
 
     [Theory]
     [InlineData("/public/notices/{0}")]

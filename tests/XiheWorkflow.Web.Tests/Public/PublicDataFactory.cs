@@ -66,12 +66,5 @@ public sealed class PublicDataFactory : XiheWebFactory, IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<DecideNotice>().HandleAsync(new DecideNotice.Command(id, version, action, reason), actor);
     }
 
-    public async Task<Actor> ActorAsync(string userName)
-    {
-        var account = DemoAccounts.All.Single(a => a.UserName == userName);
-        using var scope = Services.CreateScope();
-        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<XiheDbContext>>().CreateDbContextAsync();
-        var user = await db.Users.AsNoTracking().SingleAsync(u => u.UserName == userName);
-        return new Actor(user.Id, user.DisplayName, new HashSet<string> { account.Role }, user.OfficeId);
-    }
+    public Task<Actor> ActorAsync(string userName) => DemoActorAsync(userName);
 }
