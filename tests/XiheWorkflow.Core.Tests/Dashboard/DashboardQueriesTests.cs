@@ -1,3 +1,4 @@
+using XiheWorkflow.Domain.Channels;
 using Microsoft.EntityFrameworkCore;
 using XiheWorkflow.Core.Calendar;
 using XiheWorkflow.Core.Dashboard;
@@ -47,6 +48,15 @@ public class DashboardQueriesTests : IAsyncLifetime
             [Channel.WeChat, Channel.PlatformNews], ContentForm.Video, ContentOrigin.SelfEdited, new DateOnly(2024, 3, 5), null, DateTime.UtcNow));
         db.HistoricalNotices.Add(new HistoricalNotice("H-2", "2023年旧闻", office, category, NoticeKind.News,
             [Channel.WeChat], ContentForm.Text, ContentOrigin.Forwarded, new DateOnly(2023, 3, 5), null, DateTime.UtcNow));
+        // Channel figures count posting records: the first published notice is posted on every channel it
+        // names (WeChat as a video, self-edited); another one is marked not needed on its first channel.
+        foreach (var channel in published.Channels)
+        {
+            db.NoticePostings.Add(NoticePosting.Posted(published.Id, channel, 1, new DateOnly(2024, 4, 22), null, null,
+                channel == Channel.WeChat ? ContentForm.Video : null, channel == Channel.WeChat ? ContentOrigin.SelfEdited : null, "x", "马晓梅", received));
+        }
+        var other = notices.Last(n => n.State == NoticeState.Published && n.Id != published.Id);
+        db.NoticePostings.Add(NoticePosting.NotNeeded(other.Id, other.Channels[0], 1, "本月无需", "x", "马晓梅", received));
         await db.SaveChangesAsync();
     }
 
@@ -76,14 +86,16 @@ public class DashboardQueriesTests : IAsyncLifetime
         await using var db = _t.NewContext();
         var live = (await db.Notices.AsNoTracking().ToListAsync()).Where(n => n.PublishedAtUtc is { } p && ChinaTime.DateOf(p).Year == 2024).ToList();
         var old = (await db.HistoricalNotices.AsNoTracking().ToListAsync()).Where(n => n.PublishedOn.Year == 2024).ToList();
-        var postings = live.SelectMany(n => n.Channels).Concat(old.SelectMany(n => n.Channels)).GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
+        var posted = (await db.NoticePostings.AsNoTracking().ToListAsync())
+            .Where(p => p.Status == PostingStatus.Posted && p.PostedOn is { Year: 2024 }).ToList();
+        var postings = posted.Select(p => p.Channel).Concat(old.SelectMany(n => n.Channels)).GroupBy(c => c).ToDictionary(g => g.Key, g => g.Count());
 
         view.Year.Published.ShouldBe(live.Count + old.Count);
         view.Year.ByMonthAndChannel.GroupBy(x => x.Channel).ToDictionary(g => g.Key, g => g.Sum(x => x.Count)).ShouldBe(postings, ignoreOrder: true);
         view.Year.ByOffice.Sum(o => o.Count).ShouldBe(live.Count + old.Count);
         view.Year.WeChatByForm.Single(f => f.Key == ContentForm.Video).Count
-            .ShouldBe(live.Count(n => n.Channels.Contains(Channel.WeChat) && n.Form == ContentForm.Video) + 1);
-        view.Year.WeChatByOrigin.Sum(o => o.Count).ShouldBe(live.Count(n => n.Channels.Contains(Channel.WeChat)) + 1);
+            .ShouldBe(posted.Count(p => p.Channel == Channel.WeChat && p.Form == ContentForm.Video) + 1);
+        view.Year.WeChatByOrigin.Sum(o => o.Count).ShouldBe(posted.Count(p => p.Channel == Channel.WeChat) + 1);
     }
 
     [Fact]
