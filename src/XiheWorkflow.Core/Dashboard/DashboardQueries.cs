@@ -35,7 +35,7 @@ public sealed record CountBy<T>(T Key, int Count);
 public sealed record NowFigures(
     IReadOnlyList<StateFigure> States, IReadOnlyList<CountBy<string>> ReviewsOverLimit, int ReviewLimitWorkdays,
     int OpenObjections, int OverdueObjections, int? ApplicationsDueSoon, int? ApplicationsOverdue,
-    int LateUnpublished, ReportDue Report, bool ReportTextSaved);
+    int LateUnpublished, ReportDue Report, bool ReportTextSaved, int WindowsClosingToday = 0, int WindowsClosingSoon = 0);
 
 public sealed record MonthChannelCount(int Month, Channel Channel, int Count);
 
@@ -222,9 +222,22 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
             overdue = deadlines.Count(d => d.Deadline.IsOverdue);
         }
 
+        var windows = await ClosingWindowsAsync(db, scope, filter, calendar, today, ct);
+
         var report = reportDeadline.Current();
         var textSaved = await db.ReportTexts.AnyAsync(t => t.Year == report.Year, ct);
-        return new NowFigures(states, overLimit, limit, objections.Count, overdueObjections, dueSoon, overdue, lateUnpublished, report, textSaved);
+        return new NowFigures(states, overLimit, limit, objections.Count, overdueObjections, dueSoon, overdue, lateUnpublished, report, textSaved,
+            windows.Count(w => w.To == today), windows.Count);
+    }
+
+    /// <summary>Open 公示 windows whose last day is today or within the next 3 working days.</summary>
+    private async Task<List<(int Id, DateOnly To)>> ClosingWindowsAsync(XiheDbContext db, Scope scope, DashboardFilter filter,
+        WorkingCalendar calendar, DateOnly today, CancellationToken ct)
+    {
+        var by = calendar.AddWorkdays(today, 3);
+        var rows = await Notices(db, scope, filter).Where(n => n.State == NoticeState.InPublicity && n.PublicityTo != null && n.PublicityTo <= by)
+            .Select(n => new { n.Id, To = n.PublicityTo!.Value }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.To)).ToList();
     }
 
     private static bool IsDueSoon(ApplicationDeadline d) => d is { DueDate: not null, IsOverdue: false, WorkingDaysLeft: <= ApplicationQueries.DueSoonDays };
@@ -541,6 +554,10 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
                 var open = await OpenAsync(db, scope, filter, calendar, today, ct);
                 return await NoticesById(open.Where(o => IsLateUnpublished(o.Row, calendar, today)).Select(o => o.Row.Id));
             }
+            case DashboardMetric.WindowsClosingToday:
+                return await NoticesById((await ClosingWindowsAsync(db, scope, filter, calendar, today, ct)).Where(w => w.To == today).Select(w => w.Id));
+            case DashboardMetric.WindowsClosingSoon:
+                return await NoticesById((await ClosingWindowsAsync(db, scope, filter, calendar, today, ct)).Select(w => w.Id));
             case DashboardMetric.LatePublished:
                 return await NoticesById(await LatePublishedAsync(db, scope, filter, calendar, ct));
             case DashboardMetric.Published:
@@ -642,6 +659,8 @@ public static class DashboardMetric
     public const string ReviewsOverLimit = "reviews-over-limit";
     public const string LateUnpublished = "late-unpublished";
     public const string LatePublished = "late-published";
+    public const string WindowsClosingToday = "windows-closing-today";
+    public const string WindowsClosingSoon = "windows-closing-soon";
     public const string Published = "published";
     public const string WeChatForm = "wechat-form";
     public const string WeChatOrigin = "wechat-origin";

@@ -57,7 +57,8 @@ public sealed class KillDuringImportTests : IDisposable
             await migrate.WaitForExitAsync();
             migrate.ExitCode.ShouldBe(0);
         }
-        const int count = 20_000;
+        // Large enough that the transaction spills past SQLite's page cache into the WAL before it commits.
+        const int count = 60_000;
         var ledger = LargeLedger(Path.Combine(_dir, "ledger.json"), count);
 
         var wal = new FileInfo(Path.Combine(_dir, "xihe.db-wal"));
