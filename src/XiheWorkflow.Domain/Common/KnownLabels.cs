@@ -40,7 +40,13 @@ internal static class KnownLabels
             (NoticeAction.Submit, "提交审核"), (NoticeAction.Approve, "通过"), (NoticeAction.Return, "退回修改"),
             (NoticeAction.Reject, "不予发布"), (NoticeAction.Publish, "发布"), (NoticeAction.Withdraw, "回收"),
             (NoticeAction.Schedule, "定时发布"), (NoticeAction.CloseWindow, "公示期满"), (NoticeAction.Extend, "延长公示"),
-            (NoticeAction.Conclude, "办结"));
+            (NoticeAction.Conclude, "办结"), (NoticeAction.SubmitCorrection, "更正"),
+            (NoticeAction.ApproveCorrection, "更正通过"), (NoticeAction.ReturnCorrection, "更正退回修改"),
+            (NoticeAction.RejectCorrection, "更正不予发布"), (NoticeAction.Clarify, "说明"),
+            (NoticeAction.Renew, "继续有效"), (NoticeAction.Expire, "已失效"));
+        CodeLabels.Register(
+            (CorrectionStatus.Draft, "草稿"), (CorrectionStatus.InReview, "审核中"), (CorrectionStatus.Returned, "退回修改"),
+            (CorrectionStatus.Rejected, "不予发布"), (CorrectionStatus.Published, "已发布"));
         CodeLabels.Register((PublicityOutcome.NoObjection, "无异议"), (PublicityOutcome.Objection, "有异议"));
         CodeLabels.Register((PeriodUnit.CalendarDays, "自然日"), (PeriodUnit.WorkingDays, "工作日"));
         CodeLabels.Register(

@@ -56,6 +56,13 @@ public class Notice
     /// <summary>Some day of the window lies in a year the calendar does not know: counted on weekends only.</summary>
     public bool PublicityProvisional { get; private set; }
     public PublicityOutcome? PublicityOutcome { get; private set; }
+    /// <summary>重新公示: when a material correction restarted the window (the window counts from here).</summary>
+    public DateTime? RepublishedAtUtc { get; private set; }
+    /// <summary>定期审查: the day the notice is due for its periodic review (null: none).</summary>
+    public DateOnly? ReviewDueOn { get; private set; }
+
+    public List<NoticeCorrection> Corrections { get; private set; } = [];
+    public List<NoticeClarification> Clarifications { get; private set; } = [];
 
     public List<NoticeRevision> Revisions { get; private set; } = [];
     public List<NoticeEvent> Events { get; private set; } = [];
@@ -84,7 +91,7 @@ public class Notice
     };
 
     /// <summary>The window as computed at publication (and lengthened since), or null when none was opened.</summary>
-    public PublicityWindow? Window => PublicityFrom is { } from && PublishedAtUtc is { } at
+    public PublicityWindow? Window => PublicityFrom is { } from && (RepublishedAtUtc ?? PublishedAtUtc) is { } at
         ? new PublicityWindow(at, new PublicityRule(PublicityPeriod!.Value, PublicityUnit!.Value, PublicityDayCounts, PublicityMovesEnd),
             from, PublicityTo!.Value, PublicityEndsAtUtc!.Value)
         : null;
@@ -92,6 +99,33 @@ public class Notice
     public WorkflowStage? CurrentStage => State == NoticeState.InReview && StageIndex < Stages.Count ? Stages[StageIndex] : null;
 
     public NoticeRevision? LatestRevision => Revisions.OrderByDescending(r => r.Number).FirstOrDefault();
+
+    /// <summary>The correction being drafted or reviewed, if any (at most one at a time).</summary>
+    public NoticeCorrection? OpenCorrection => Corrections.Where(c => c.IsOpen).OrderByDescending(c => c.Number).FirstOrDefault();
+
+    /// <summary>
+    /// 更正 drafting: starts a correction of the published text, or edits the one this person has
+    /// open. Category, office, kind and 公示期 stay as published; the text, basis, number, channels
+    /// and attachments may change.
+    /// </summary>
+    public NoticeCorrection SaveCorrection(NoticeContent content, string note, bool material, NoticeActor actor, DateTime nowUtc)
+    {
+        if (Refusal(NoticeAction.SubmitCorrection, actor) is { } refusal) throw refusal;
+        var corrected = content with { CategoryId = CategoryId, OfficeId = OfficeId, Kind = Kind, PublicityDays = PublicityDays };
+        var open = OpenCorrection;
+        if (open is null)
+        {
+            open = new NoticeCorrection(Corrections.Count + 1, corrected, note ?? "", material, actor, nowUtc);
+            Corrections.Add(open);
+        }
+        else
+        {
+            open.Edit(corrected, note ?? "", material, nowUtc);
+        }
+        UpdatedAtUtc = nowUtc;
+        Version++;
+        return open;
+    }
 
     /// <summary>Saves the author's edits; only the author, only while a draft or returned.</summary>
     public void Edit(NoticeContent content, NoticeActor actor, DateTime nowUtc)
@@ -153,7 +187,7 @@ public class Notice
                 else State = NoticeState.Approved;
                 break;
             case NoticeAction.Publish:
-                Publish(actor, nowUtc, input.Publicity);
+                Publish(actor, nowUtc, input.Publicity, input.ReviewMonths);
                 break;
             case NoticeAction.Schedule:
                 if (input.ScheduledAtUtc!.Value <= nowUtc) throw new DomainException("Publicity.ScheduleInPast");
@@ -165,6 +199,25 @@ public class Notice
                 PublicityOutcome = input.OpenObjections > 0 ? Notices.PublicityOutcome.Objection : Notices.PublicityOutcome.NoObjection;
                 State = NoticeState.PublicityEnded;
                 input = input with { Reason = CodeLabels.Label(PublicityOutcome.Value) };
+                break;
+            case NoticeAction.SubmitCorrection:
+                SubmitCorrection(actor, input.CorrectionStages ?? [], nowUtc);
+                input = input with { Reason = OpenCorrection!.Note };
+                break;
+            case NoticeAction.ApproveCorrection:
+            case NoticeAction.ReturnCorrection:
+            case NoticeAction.RejectCorrection:
+                input = DecideCorrection(action, actor, nowUtc, input);
+                break;
+            case NoticeAction.Clarify:
+                Clarifications.Add(new NoticeClarification(input.Reason!, actor, nowUtc));
+                break;
+            case NoticeAction.Renew:
+                ReviewDueOn = input.ReviewMonths > 0 ? ChinaTime.DateOf(nowUtc).AddMonths(input.ReviewMonths) : null;
+                input = input with
+                {
+                    Reason = ReviewDueOn is { } next ? $"下次审查：{ChinaTime.ChineseDate(next)}" : input.Reason,
+                };
                 break;
             case NoticeAction.Extend:
                 var longer = Window!.LengthenTo(input.ExtendTo!.Value);
@@ -180,7 +233,7 @@ public class Notice
         Record(nowUtc, actor, action, from, stage, input);
     }
 
-    private void Publish(NoticeActor actor, DateTime nowUtc, PublicityTerms? terms)
+    private void Publish(NoticeActor actor, DateTime nowUtc, PublicityTerms? terms, int reviewMonths)
     {
         if (!actor.IsIn(Roles.DisclosureOfficer) && (ScheduledAtUtc is not { } due || due > nowUtc))
             throw new DomainException("Publicity.NotDue");
@@ -188,9 +241,16 @@ public class Notice
         if (Kind != NoticeKind.Publicity)
         {
             State = NoticeState.Published;
+            ReviewDueOn = reviewMonths > 0 ? ChinaTime.DateOf(nowUtc).AddMonths(reviewMonths) : null;
             return;
         }
-        var window = PublicityWindow.Compute(nowUtc, terms!.Rule, terms.Calendar);
+        OpenWindow(nowUtc, terms!);
+        State = NoticeState.InPublicity;
+    }
+
+    private void OpenWindow(DateTime nowUtc, PublicityTerms terms)
+    {
+        var window = PublicityWindow.Compute(nowUtc, terms.Rule, terms.Calendar);
         PublicityFrom = window.From;
         PublicityTo = window.To;
         PublicityEndsAtUtc = window.EndsAtUtc;
@@ -199,7 +259,51 @@ public class Notice
         PublicityDayCounts = window.Rule.PublicationDayCounts;
         PublicityMovesEnd = window.Rule.MoveEndOffHoliday;
         PublicityProvisional = terms.Calendar.IsProvisional(window.From, window.To);
-        State = NoticeState.InPublicity;
+    }
+
+    private void SubmitCorrection(NoticeActor actor, IReadOnlyList<WorkflowStage> workflow, DateTime nowUtc)
+    {
+        var correction = OpenCorrection!;
+        if (workflow.Count == 0) throw new DomainException("Workflow.NoStages");
+        if (string.IsNullOrWhiteSpace(correction.Content.Title)) throw new DomainException("Notice.TitleRequired");
+        if (string.IsNullOrWhiteSpace(correction.Content.LegalBasis)) throw new DomainException("Notice.LegalBasisRequired");
+        // Nobody approves their own change: a stage whose role the author holds falls to the
+        // supervising leader of the originating office (the disclosure officer correcting their own notice).
+        var stages = workflow.Select(s => actor.IsIn(s.Role) && s.Role != Roles.SupervisingLeader ? WorkflowStage.SupervisingLeader : s)
+            .Distinct().ToList();
+        correction.Submit(stages, nowUtc);
+    }
+
+    private DecisionInput DecideCorrection(NoticeAction action, NoticeActor actor, DateTime nowUtc, DecisionInput input)
+    {
+        var correction = OpenCorrection!;
+        switch (action)
+        {
+            case NoticeAction.ReturnCorrection:
+                correction.Return(input.Reason!, nowUtc);
+                return input;
+            case NoticeAction.RejectCorrection:
+                correction.Reject(input.Reason!, nowUtc);
+                return input;
+        }
+        if (!correction.Approve(actor, nowUtc)) return input;
+
+        SetContent(correction.Content, nowUtc);
+        CurrentRevision++;
+        Revisions.Add(new NoticeRevision(CurrentRevision, Content, nowUtc, correction.AuthorId));
+        // A material correction during publicity is published as 重新公示: the window starts again.
+        var restart = correction.Material && State == NoticeState.InPublicity && Kind == NoticeKind.Publicity;
+        if (restart)
+        {
+            RepublishedAtUtc = nowUtc;
+            PublicityOutcome = null;
+            OpenWindow(nowUtc, input.Publicity!);
+        }
+        correction.Publish(CurrentRevision, restart, nowUtc);
+        var note = restart
+            ? $"{correction.Note}（重新公示，公示期：{ChinaTime.ChineseDate(PublicityFrom!.Value)}至{ChinaTime.ChineseDate(PublicityTo!.Value)}）"
+            : correction.Note;
+        return input with { Reason = note };
     }
 
     private static string TimeOfDay(DateTime utc) =>
@@ -231,6 +335,14 @@ public class Notice
             throw new DomainException("Publicity.RuleRequired");
         if (action == NoticeAction.Schedule && input.ScheduledAtUtc is null) throw new DomainException("Publicity.ScheduleRequired");
         if (action == NoticeAction.Extend && input.ExtendTo is null) throw new DomainException("Publicity.ExtendToRequired");
+        if (action == NoticeAction.SubmitCorrection)
+        {
+            var open = OpenCorrection ?? throw new DomainException("Correction.None");
+            if (string.IsNullOrWhiteSpace(open.Note)) throw new DomainException("Correction.NoteRequired");
+        }
+        if (action == NoticeAction.ApproveCorrection && OpenCorrection is { Material: true } c && c.StageIndex == c.Stages.Count - 1
+            && State == NoticeState.InPublicity && Kind == NoticeKind.Publicity && input.Publicity is null)
+            throw new DomainException("Publicity.RuleRequired");
         // 办结 answers the objections: none may still be waiting for an answer.
         if (action == NoticeAction.Conclude && input.OpenObjections > 0) throw new DomainException("Publicity.ObjectionsOpen", input.OpenObjections);
     }
@@ -253,6 +365,24 @@ public class Notice
                 if (stage.ScopedToSupervisors && !actor.SupervisedOfficeIds.Contains(OfficeId))
                     return new DomainException("Workflow.NotSupervisor");
                 if (ActedEarlierInThisRound(actor.UserId)) return new DomainException("Workflow.AlreadyActedAtStage");
+                return null;
+            case NoticeWorkflow.Who.AuthorOrRoles:
+                if (!(actor.UserId == AuthorId && actor.IsIn(Roles.Staff)) && !transition.Roles.Any(actor.IsIn))
+                    return new DomainException("Correction.AuthorOrOfficer");
+                if (OpenCorrection is { } open)
+                {
+                    if (!open.IsEditable) return new DomainException("Correction.InReview");
+                    if (open.AuthorId != actor.UserId) return new DomainException("Correction.OpenByOther", open.AuthorName);
+                }
+                return null;
+            case NoticeWorkflow.Who.CorrectionStage:
+                if (OpenCorrection is not { Status: CorrectionStatus.InReview } correction) return new DomainException("Correction.NotInReview");
+                var correctionStage = correction.CurrentStage!;
+                if (!actor.IsIn(correctionStage.Role)) return new DomainException("Workflow.WrongStageRole", Roles.Label(correctionStage.Role));
+                if (actor.UserId == correction.AuthorId) return new DomainException("Workflow.AuthorCannotReview");
+                if (correctionStage.ScopedToSupervisors && !actor.SupervisedOfficeIds.Contains(OfficeId))
+                    return new DomainException("Workflow.NotSupervisor");
+                if (correction.DeciderIds.Contains(actor.UserId)) return new DomainException("Workflow.AlreadyActedAtStage");
                 return null;
             default:
                 if (!transition.Roles.Any(actor.IsIn)) return new DomainException("Auth.RoleRequired", RolesLabel(transition.Roles));

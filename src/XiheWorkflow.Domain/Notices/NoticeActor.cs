@@ -13,6 +13,9 @@ public sealed record NoticeActor(string UserId, string Name, IReadOnlySet<string
 /// <param name="ScheduledAtUtc">定时发布: when the scheduler is to publish.</param>
 /// <param name="ExtendTo">延长公示: the new last day of the window.</param>
 /// <param name="OpenObjections">Objections still open when a window closes (the comments area counts them).</param>
-/// <param name="Publicity">The rule and calendar a 公示 is published or extended under.</param>
+/// <param name="Publicity">The rule and calendar a 公示 is published, extended or restarted under.</param>
+/// <param name="ReviewMonths">定期审查: months from publication (or renewal) to the next review; 0 for none.</param>
+/// <param name="CorrectionStages">The correction workflow's stages, when a correction is submitted.</param>
 public sealed record DecisionInput(string? Reason = null, DateOnly? MeetingDate = null, string? MinutesReference = null,
-    DateTime? ScheduledAtUtc = null, DateOnly? ExtendTo = null, int OpenObjections = 0, Publicity.PublicityTerms? Publicity = null);
+    DateTime? ScheduledAtUtc = null, DateOnly? ExtendTo = null, int OpenObjections = 0, Publicity.PublicityTerms? Publicity = null,
+    int ReviewMonths = 0, IReadOnlyList<WorkflowStage>? CorrectionStages = null);

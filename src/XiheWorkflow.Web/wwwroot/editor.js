@@ -4,9 +4,14 @@
 window.xiheEditor = {
   init(element, dotnet, html) {
     element.innerHTML = html || "";
-    let timer = null;
-    const push = () => dotnet.invokeMethodAsync("OnBodyChanged", element.innerHTML);
-    element.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(push, 300); });
+    // Each push carries the generation of the content it read; after the server replaces the
+    // content (set), a push still in flight from before is recognised as stale and ignored.
+    element._xiheGeneration = 0;
+    const push = () => {
+      clearTimeout(element._xiheTimer);
+      dotnet.invokeMethodAsync("OnBodyChanged", element.innerHTML, element._xiheGeneration);
+    };
+    element.addEventListener("input", () => { clearTimeout(element._xiheTimer); element._xiheTimer = setTimeout(push, 300); });
     element.addEventListener("blur", push);
     element._xihePush = push;
   },
@@ -25,5 +30,9 @@ window.xiheEditor = {
     }
     if (element._xihePush) element._xihePush();
   },
-  set(element, html) { element.innerHTML = html || ""; }
+  set(element, html, generation) {
+    clearTimeout(element._xiheTimer);
+    element._xiheGeneration = generation;
+    element.innerHTML = html || "";
+  }
 };

@@ -1,4 +1,3 @@
-using System.Reflection;
 using XiheWorkflow.Domain.Calendar;
 using XiheWorkflow.Domain.Common;
 using XiheWorkflow.Domain.Notices;
@@ -33,7 +32,8 @@ internal static class NoticeBuilder
 
     /// <summary>Everything any action may ask for, so that only the table and guards decide.</summary>
     public static readonly DecisionInput FullInput = new("理由：测试", new DateOnly(2024, 5, 9), "乡领导小组会议纪要〔2024〕5号",
-        ScheduledAtUtc: T0.AddDays(2), ExtendTo: new DateOnly(2024, 6, 30), Publicity: SevenDays);
+        ScheduledAtUtc: T0.AddDays(2), ExtendTo: new DateOnly(2024, 6, 30), Publicity: SevenDays,
+        ReviewMonths: 6, CorrectionStages: [WorkflowStage.DisclosureOfficer]);
 
     public static readonly NoticeActor Scheduler = NoticeActor.Scheduler;
 
@@ -123,10 +123,8 @@ internal static class NoticeBuilder
             }
             case NoticeState.Expired:
             {
-                // Periodic review comes later; a published notice is moved by hand so the table is
-                // still tested for what is — and is not — allowed in this state.
                 var n = InState(NoticeState.Published);
-                typeof(Notice).GetProperty(nameof(Notice.State), BindingFlags.Public | BindingFlags.Instance)!.SetValue(n, state);
+                n.Apply(NoticeAction.Expire, BuilderOfficer, t, new DecisionInput("政策已废止"));
                 return n;
             }
             default:

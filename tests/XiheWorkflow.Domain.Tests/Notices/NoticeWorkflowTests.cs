@@ -39,6 +39,12 @@ public class NoticeWorkflowTests
             (NoticeState.InPublicity, NoticeAction.Extend) when role == Roles.DisclosureOfficer => (NoticeState.InPublicity, 0),
             // The builder's ended window had an objection: 办结 is the officer's. Closing is the scheduler's alone.
             (NoticeState.PublicityEnded, NoticeAction.Conclude) when role == Roles.DisclosureOfficer => (NoticeState.Concluded, 0),
+            // After publication: 更正 (officer or the notice's author), 说明, 定期审查. Decisions on a
+            // correction need one in review, which no builder state has.
+            (NoticeState.Published or NoticeState.InPublicity, NoticeAction.SubmitCorrection or NoticeAction.Clarify)
+                when role == Roles.DisclosureOfficer => (state, 0),
+            (NoticeState.Published, NoticeAction.Renew) when role == Roles.DisclosureOfficer => (NoticeState.Published, 0),
+            (NoticeState.Published, NoticeAction.Expire) when role == Roles.DisclosureOfficer => (NoticeState.Expired, 0),
             _ => null,
         };
 
@@ -51,6 +57,9 @@ public class NoticeWorkflowTests
         // taken by someone else who holds the role and supervises the office.
         var actor = action == NoticeAction.Submit ? Author with { Roles = new HashSet<string> { role } } : Person("t-" + role, role);
         var offered = notice.AvailableActions(actor).Contains(action);
+        // 更正 is offered first; what is submitted is the correction drafted after the button.
+        if (action == NoticeAction.SubmitCorrection && offered)
+            notice.SaveCorrection(notice.Content with { Title = "更正后的标题" }, "标题有误", material: false, actor, T0.AddMinutes(30));
         var versionBefore = notice.Version;
         var eventsBefore = notice.Events.Count;
 
