@@ -36,6 +36,8 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Notices.NoticeChange>();
         services.AddScoped<Notices.SaveNoticeDraft>();
         services.AddScoped<Notices.SubmitNotice>();
+        services.AddScoped<Notices.SaveCorrection>();
+        services.AddScoped<Notices.SubmitCorrection>();
         services.AddScoped<Notices.DecideNotice>();
         services.AddScoped<Notices.RecordGroupDecision>();
         services.AddScoped<Notices.NoticeQueries>();

@@ -21,7 +21,7 @@ public class AddCategory(IDbContextFactory<XiheDbContext> contextFactory, TimePr
         var category = new Category(settings.Name, settings.DefaultKind, settings.DefaultChannels, settings.IsMajor,
             settings.PublicityPeriod, settings.PublicityUnit, order);
         category.UseWorkflow(settings.WorkflowTemplateId!.Value);
-        category.SetPublicityCounting(settings.PublicationDayCounts, settings.MoveEndOffHoliday, settings.TimelinessLimitDays);
+        category.SetPublicityCounting(settings.PublicationDayCounts, settings.MoveEndOffHoliday, settings.TimelinessLimitDays, settings.ReviewMonths);
         db.Categories.Add(category);
         await db.SaveChangesAsync(ct);
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, actor.UserId, actor.Name, "Category.Added", "Category",

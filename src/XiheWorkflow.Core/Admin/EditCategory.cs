@@ -11,7 +11,8 @@ namespace XiheWorkflow.Core.Admin;
 /// <summary>What Admin sets on a 公开目录 category; shared by adding and editing.</summary>
 public record CategorySettings(string Name, NoticeKind DefaultKind, IReadOnlyList<Channel> DefaultChannels, bool IsMajor,
     int? PublicityPeriod, PeriodUnit PublicityUnit, int? WorkflowTemplateId,
-    bool PublicationDayCounts = true, bool MoveEndOffHoliday = false, int TimelinessLimitDays = Timeliness.DefaultLimitDays)
+    bool PublicationDayCounts = true, bool MoveEndOffHoliday = false, int TimelinessLimitDays = Timeliness.DefaultLimitDays,
+    int ReviewMonths = Category.DefaultReviewMonths)
 {
     public class Validator : AbstractValidator<CategorySettings>
     {
@@ -26,6 +27,7 @@ public record CategorySettings(string Name, NoticeKind DefaultKind, IReadOnlyLis
                 .WithErrorCode("Category.PublicityNeedsPeriod");
             RuleFor(c => c.WorkflowTemplateId).NotNull().WithErrorCode("Category.WorkflowRequired");
             RuleFor(c => c.TimelinessLimitDays).InclusiveBetween(1, 365).WithErrorCode("Category.TimelinessOutOfRange");
+            RuleFor(c => c.ReviewMonths).InclusiveBetween(0, 120).WithErrorCode("Category.ReviewMonthsOutOfRange");
         }
     }
 
@@ -41,7 +43,7 @@ public record CategorySettings(string Name, NoticeKind DefaultKind, IReadOnlyLis
     internal string Describe() =>
         $"{Name.Trim()}; {DefaultKind}; {string.Join(',', DefaultChannels)}; major={IsMajor}; " +
         $"{PublicityPeriod?.ToString() ?? "-"} {PublicityUnit}; day1={PublicationDayCounts}; moveEnd={MoveEndOffHoliday}; " +
-        $"timeliness={TimelinessLimitDays}; workflow={WorkflowTemplateId}";
+        $"timeliness={TimelinessLimitDays}; review={ReviewMonths}; workflow={WorkflowTemplateId}";
 }
 
 /// <summary>Changes a category's settings. Notices already drafted keep their own kind and window.</summary>
@@ -61,7 +63,7 @@ public class EditCategory(IDbContextFactory<XiheDbContext> contextFactory, TimeP
 
         var old = category.Name;
         category.Update(s.Name, s.DefaultKind, s.DefaultChannels, s.IsMajor, s.PublicityPeriod, s.PublicityUnit);
-        category.SetPublicityCounting(s.PublicationDayCounts, s.MoveEndOffHoliday, s.TimelinessLimitDays);
+        category.SetPublicityCounting(s.PublicationDayCounts, s.MoveEndOffHoliday, s.TimelinessLimitDays, s.ReviewMonths);
         if (category.WorkflowTemplateId != s.WorkflowTemplateId) category.UseWorkflow(s.WorkflowTemplateId!.Value);
         db.AuditEntries.Add(new AuditEntry(clock.GetUtcNow().UtcDateTime, actor.UserId, actor.Name, "Category.Edited", "Category",
             category.Id.ToString(), details: s.Describe()));

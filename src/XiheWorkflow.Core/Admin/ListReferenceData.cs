@@ -12,7 +12,8 @@ public class ListReferenceData(IDbContextFactory<XiheDbContext> contextFactory)
 
     public record CategoryRow(int Id, string Name, NoticeKind DefaultKind, IReadOnlyList<Channel> DefaultChannels, bool IsMajor,
         int? PublicityPeriod, PeriodUnit PublicityUnit, int? WorkflowTemplateId, string? WorkflowTemplateName, int SortOrder, int Version,
-        bool PublicationDayCounts = true, bool MoveEndOffHoliday = false, int TimelinessLimitDays = Domain.Publicity.Timeliness.DefaultLimitDays);
+        bool PublicationDayCounts = true, bool MoveEndOffHoliday = false, int TimelinessLimitDays = Domain.Publicity.Timeliness.DefaultLimitDays,
+        int ReviewMonths = Category.DefaultReviewMonths);
 
     public record WorkflowTemplateRow(int Id, string Name, IReadOnlyList<WorkflowStage> Stages, int Version, int CategoryCount);
 
@@ -32,7 +33,7 @@ public class ListReferenceData(IDbContextFactory<XiheDbContext> contextFactory)
         var categories = (await db.Categories.AsNoTracking().OrderBy(c => c.SortOrder).ThenBy(c => c.Id).ToListAsync(ct))
             .Select(c => new CategoryRow(c.Id, c.Name, c.DefaultKind, c.DefaultChannels, c.IsMajor, c.PublicityPeriod, c.PublicityUnit,
                 c.WorkflowTemplateId, c.WorkflowTemplateId is { } w ? names.GetValueOrDefault(w) : null, c.SortOrder, c.Version,
-                c.PublicationDayCounts, c.MoveEndOffHoliday, c.TimelinessLimitDays))
+                c.PublicationDayCounts, c.MoveEndOffHoliday, c.TimelinessLimitDays, c.ReviewMonths))
             .ToList();
         return new Result(offices, categories, workflows);
     }

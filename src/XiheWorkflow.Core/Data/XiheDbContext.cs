@@ -20,6 +20,8 @@ public class XiheDbContext(DbContextOptions<XiheDbContext> options)
     public DbSet<Notice> Notices => Set<Notice>();
     public DbSet<NoticeRevision> NoticeRevisions => Set<NoticeRevision>();
     public DbSet<NoticeEvent> NoticeEvents => Set<NoticeEvent>();
+    public DbSet<NoticeCorrection> NoticeCorrections => Set<NoticeCorrection>();
+    public DbSet<NoticeClarification> NoticeClarifications => Set<NoticeClarification>();
     public DbSet<Domain.Comments.Comment> Comments => Set<Domain.Comments.Comment>();
     public DbSet<NoticeRoster> NoticeRosters => Set<NoticeRoster>();
     public DbSet<DisclosureApplication> Applications => Set<DisclosureApplication>();

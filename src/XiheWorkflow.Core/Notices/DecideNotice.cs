@@ -8,7 +8,8 @@ namespace XiheWorkflow.Core.Notices;
 
 /// <summary>
 /// A decision on a notice after submit: 通过 / 退回修改 / 不予发布 at a review stage, 发布 by the
-/// disclosure officer, 回收 after publication. The aggregate decides whether it is allowed.
+/// disclosure officer, 回收 after publication, decisions on a 更正, 说明, and 定期审查's 继续有效 /
+/// 已失效. The aggregate decides whether it is allowed.
 /// </summary>
 public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options, NoticePrivacyCheck privacy,
     Calendar.CalendarProvider calendars, Publicity.IOpenObjections objections)
@@ -26,16 +27,25 @@ public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options, No
                 // The officer answers for the privacy guard when publishing or scheduling; the scheduler only carries that out.
                 if (command.Action is NoticeAction.Publish or NoticeAction.Schedule && !actor.IsIn(Roles.System))
                     await CheckPrivacyAsync(db, notice, command.Reason, actor, now, ct);
-                var terms = command.Action is NoticeAction.Publish or NoticeAction.Extend ? await TermsAsync(db, notice, ct) : null;
+                var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == notice.CategoryId, ct);
+                var terms = command.Action is NoticeAction.Publish or NoticeAction.Extend or NoticeAction.ApproveCorrection
+                    ? await TermsAsync(category, notice, ct) : null;
                 // Closing a window and concluding it both read the register, whatever the caller passed.
                 var openObjections = command.Action is NoticeAction.Conclude ? await objections.CountAsync(notice.Id, ct) : command.OpenObjections;
+                var revisionBefore = notice.CurrentRevision;
+                var correction = notice.OpenCorrection;
                 notice.Apply(command.Action, noticeActor, now,
                     new DecisionInput(command.Reason, command.MeetingDate, command.MinutesReference, command.ScheduledAtUtc,
-                        command.ExtendTo, openObjections, terms));
+                        command.ExtendTo, openObjections, terms, category.ReviewMonths));
                 if (command.Action == NoticeAction.Publish && notice.IndexNumber is null)
                 {
                     notice.AssignIndexNumber(await NextIndexNumberAsync(db, now, ct));
                 }
+                // A published correction freezes the roster it was judged with; a rejected one gives
+                // the working copy back the published roster.
+                if (notice.CurrentRevision != revisionBefore) await NoticeRosters.FreezeAsync(db, notice.Id, notice.CurrentRevision, now, ct);
+                if (command.Action == NoticeAction.RejectCorrection && correction is not null)
+                    await NoticeRosters.ResetWorkingAsync(db, notice.Id, now, ct);
             }, ct);
     }
 
@@ -56,9 +66,8 @@ public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options, No
     }
 
     /// <summary>The category's rule as the author lengthened it, on the calendar as Admin keeps it today.</summary>
-    private async Task<Domain.Publicity.PublicityTerms?> TermsAsync(Data.XiheDbContext db, Notice notice, CancellationToken ct)
+    private async Task<Domain.Publicity.PublicityTerms?> TermsAsync(Category category, Notice notice, CancellationToken ct)
     {
-        var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == notice.CategoryId, ct);
         return category.RuleFor(notice.PublicityDays) is { } rule ? new(rule, await calendars.GetAsync(ct)) : null;
     }
 

@@ -20,7 +20,8 @@ public class NoticeChange(IDbContextFactory<XiheDbContext> contexts, TimeProvide
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var notice = await db.Notices.Include(n => n.Events).SingleOrDefaultAsync(n => n.Id == noticeId, ct);
+        var notice = await db.Notices.Include(n => n.Events).Include(n => n.Corrections).Include(n => n.Clarifications)
+            .AsSplitQuery().SingleOrDefaultAsync(n => n.Id == noticeId, ct);
         if (notice is null) throw new DomainException("Notice.NotFound", noticeId);
         var from = notice.State;
         var loadedVersion = notice.Version;

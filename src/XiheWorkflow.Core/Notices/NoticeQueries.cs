@@ -25,8 +25,13 @@ public record NoticeDetails(
     IReadOnlyList<int> RevisionNumbers, IReadOnlyList<NoticeEventView> Events,
     IReadOnlyList<NoticeAction> AvailableActions, bool CanEdit, bool NeedsMeeting,
     DateOnly? PublicityFrom = null, DateOnly? PublicityTo = null, bool PublicityProvisional = false, PublicityOutcome? PublicityOutcome = null,
-    DateTime? ScheduledAtUtc = null, int? PublicityDays = null, DateOnly? TimelinessDeadline = null, bool TimelinessLate = false)
+    DateTime? ScheduledAtUtc = null, int? PublicityDays = null, DateOnly? TimelinessDeadline = null, bool TimelinessLate = false,
+    IReadOnlyList<CorrectionView>? Corrections = null, IReadOnlyList<ClarificationView>? Clarifications = null,
+    DateOnly? ReviewDueOn = null, DateTime? RepublishedAtUtc = null)
 {
+    /// <summary>The correction being drafted or reviewed, if any.</summary>
+    public CorrectionView? OpenCorrection => Corrections?.FirstOrDefault(c => c.Status is CorrectionStatus.Draft or CorrectionStatus.InReview or CorrectionStatus.Returned);
+
     public string? WindowText => PublicityFrom is { } f && PublicityTo is { } t ? Domain.Publicity.PublicityWindow.Format(f, t) : null;
 }
 
@@ -43,6 +48,18 @@ public record RevisionComparison(string Title, IReadOnlyList<RevisionInfo> Revis
 
 /// <summary>A notice's roster as shown: the working copy while a draft, else the latest frozen one.</summary>
 public record RosterView(string FileName, Roster Roster, int? Revision, bool Editable);
+
+/// <summary>What the 更正 page starts from: the published text, and the correction this person has open.</summary>
+public record CorrectionDraft(int NoticeId, int Version, NoticeState State, NoticeKind Kind, string CategoryName, string OfficeName,
+    NoticeContent Published, CorrectionView? Open, string? Refusal);
+
+/// <summary>A line of 定期审查's queue.</summary>
+public record PeriodicReviewItem(int Id, string Title, string OfficeName, string CategoryName, DateTime? PublishedAtUtc,
+    DateOnly ReviewDueOn, bool Due, int Version, string? IndexNumber);
+
+/// <summary>A correction waiting for this person's decision (待我审核).</summary>
+public record CorrectionQueueItem(int NoticeId, string Title, string OfficeName, int Number, string AuthorName, string Note,
+    bool Material, DateTime? SubmittedAtUtc, int Version);
 
 public record CategoryOption(int Id, string Name, NoticeKind Kind, IReadOnlyList<Channel> Channels, bool IsMajor, int? PublicityPeriod,
     Domain.Publicity.PeriodUnit PublicityUnit = Domain.Publicity.PeriodUnit.CalendarDays);
@@ -90,7 +107,8 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
     public async Task<NoticeDetails?> DetailsAsync(int id, Actor actor, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var n = await db.Notices.AsNoTracking().Include(x => x.Events).Include(x => x.Revisions).SingleOrDefaultAsync(x => x.Id == id, ct);
+        var n = await db.Notices.AsNoTracking().Include(x => x.Events).Include(x => x.Revisions).Include(x => x.Corrections)
+            .Include(x => x.Clarifications).AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (n is null) return null;
         var noticeActor = await NoticeActors.LoadAsync(db, actor, ct);
         if (!MaySee(n, actor, noticeActor)) return null;
@@ -110,7 +128,74 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
             n.AvailableActions(noticeActor),
             NoticeWorkflow.IsEditable(n.State) && n.AuthorId == actor.UserId,
             n.CurrentStageNeedsMeeting,
-            n.PublicityFrom, n.PublicityTo, n.PublicityProvisional, n.PublicityOutcome, n.ScheduledAtUtc, n.PublicityDays, deadline, late);
+            n.PublicityFrom, n.PublicityTo, n.PublicityProvisional, n.PublicityOutcome, n.ScheduledAtUtc, n.PublicityDays, deadline, late,
+            n.Corrections.OrderByDescending(c => c.Number).Select(CorrectionView.From).ToList(),
+            n.Clarifications.OrderBy(c => c.AtUtc).Select(c => new ClarificationView(c.AtUtc, c.Text, c.ActorName)).ToList(),
+            n.ReviewDueOn, n.RepublishedAtUtc);
+    }
+
+    /// <summary>更正: the published text and this person's open correction; Refusal says why they may not correct.</summary>
+    public async Task<CorrectionDraft?> CorrectionDraftAsync(int id, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var n = await db.Notices.AsNoTracking().Include(x => x.Corrections).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (n is null) return null;
+        var noticeActor = await NoticeActors.LoadAsync(db, actor, ct);
+        if (!MaySee(n, actor, noticeActor)) return null;
+        var category = await db.Categories.AsNoTracking().Where(c => c.Id == n.CategoryId).Select(c => c.Name).SingleAsync(ct);
+        var office = await db.Offices.AsNoTracking().Where(o => o.Id == n.OfficeId).Select(o => o.Name).SingleAsync(ct);
+        var refusal = n.RefusalOf(NoticeAction.SubmitCorrection, noticeActor);
+        return new CorrectionDraft(n.Id, n.Version, n.State, n.Kind, category, office, n.Content,
+            n.OpenCorrection is { } open ? CorrectionView.From(open) : null,
+            refusal is null ? null : Resources.Messages.For(refusal));
+    }
+
+    /// <summary>待我审核 — 更正: corrections at a stage this person may decide now, oldest first.</summary>
+    public async Task<IReadOnlyList<CorrectionQueueItem>> CorrectionQueueAsync(Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var noticeActor = await NoticeActors.LoadAsync(db, actor, ct);
+        var ids = await db.NoticeCorrections.AsNoTracking().Where(c => c.Status == CorrectionStatus.InReview).Select(c => c.NoticeId).ToListAsync(ct);
+        if (ids.Count == 0) return [];
+        var notices = await db.Notices.AsNoTracking().Include(n => n.Corrections).Where(n => ids.Contains(n.Id)).ToListAsync(ct);
+        var offices = await db.Offices.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
+        return notices.Where(n => n.AvailableActions(noticeActor).Contains(NoticeAction.ApproveCorrection))
+            .Select(n => (Notice: n, Correction: n.OpenCorrection!))
+            .Select(x => new CorrectionQueueItem(x.Notice.Id, x.Notice.Title, offices.GetValueOrDefault(x.Notice.OfficeId, ""),
+                x.Correction.Number, x.Correction.AuthorName, x.Correction.Note, x.Correction.Material, x.Correction.SubmittedAtUtc,
+                x.Notice.Version))
+            .OrderBy(x => x.SubmittedAtUtc).ToList();
+    }
+
+    /// <summary>
+    /// 定期审查: published notices whose review date has come (Due) or comes within
+    /// <paramref name="aheadDays"/> days, earliest first. The disclosure officer's queue.
+    /// </summary>
+    public async Task<IReadOnlyList<PeriodicReviewItem>> PeriodicReviewQueueAsync(Actor actor, int aheadDays = 30, CancellationToken ct = default)
+    {
+        actor.Require(Roles.DisclosureOfficer);
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var today = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
+        var horizon = today.AddDays(aheadDays);
+        var rows = await (from n in db.Notices.AsNoTracking()
+                          where n.State == NoticeState.Published && n.ReviewDueOn != null && n.ReviewDueOn <= horizon
+                          join c in db.Categories on n.CategoryId equals c.Id
+                          join o in db.Offices on n.OfficeId equals o.Id
+                          orderby n.ReviewDueOn, n.Id
+                          select new { n.Id, n.Title, Office = o.Name, Category = c.Name, n.PublishedAtUtc, n.ReviewDueOn, n.Version, n.IndexNumber })
+            .ToListAsync(ct);
+        return rows.Select(r => new PeriodicReviewItem(r.Id, r.Title, r.Office, r.Category, r.PublishedAtUtc, r.ReviewDueOn!.Value,
+            r.ReviewDueOn <= today, r.Version, r.IndexNumber)).ToList();
+    }
+
+    /// <summary>The correction's privacy findings: its text and the working roster it would publish.</summary>
+    public async Task<IReadOnlyList<Privacy.NoticePrivacyFinding>> CorrectionPrivacyFindingsAsync(int id, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var n = await db.Notices.AsNoTracking().Include(x => x.Corrections).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (n?.OpenCorrection is not { } open || !MaySee(n, actor, await NoticeActors.LoadAsync(db, actor, ct))) return [];
+        var roster = await NoticeRosters.CurrentAsync(db, id, preferWorking: true, ct);
+        return await privacy.ScanAsync(open.Content, roster?.Roster, ct);
     }
 
     /// <summary>修订记录 / 对比: two frozen revisions field by field (defaults: the last two).</summary>
@@ -132,13 +217,16 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
             RosterComparison.Compare(rosters.GetValueOrDefault(older.Number), rosters.GetValueOrDefault(newer.Number)));
     }
 
-    public async Task<RosterView?> RosterAsync(int id, Actor actor, CancellationToken ct = default)
+    /// <param name="correction">The roster of the open correction (the working copy), editable by its drafter.</param>
+    public async Task<RosterView?> RosterAsync(int id, Actor actor, bool correction = false, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var n = await db.Notices.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
+        var n = await db.Notices.AsNoTracking().Include(x => x.Corrections).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (n is null || !MaySee(n, actor, await NoticeActors.LoadAsync(db, actor, ct))) return null;
-        var editable = NoticeWorkflow.IsEditable(n.State) && n.AuthorId == actor.UserId;
-        var roster = await NoticeRosters.CurrentAsync(db, id, preferWorking: NoticeWorkflow.IsEditable(n.State), ct);
+        var open = correction ? n.OpenCorrection : null;
+        var editable = open is not null ? open.IsEditable && open.AuthorId == actor.UserId
+            : NoticeWorkflow.IsEditable(n.State) && n.AuthorId == actor.UserId;
+        var roster = await NoticeRosters.CurrentAsync(db, id, preferWorking: open is not null || NoticeWorkflow.IsEditable(n.State), ct);
         return roster is null ? null : new RosterView(roster.FileName, roster.Roster, roster.Revision, editable);
     }
 
@@ -184,7 +272,7 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
         await using var db = await contexts.CreateDbContextAsync(ct);
         var pattern = $"%\"sha256\":\"{sha256}\"%";
         var ids = await db.Database.SqlQuery<int>(
-            $"SELECT Id AS Value FROM Notices WHERE Attachments LIKE {pattern} UNION SELECT NoticeId AS Value FROM NoticeRevisions WHERE Content LIKE {pattern} UNION SELECT NoticeId AS Value FROM NoticePostings WHERE Photo LIKE {pattern}")
+            $"SELECT Id AS Value FROM Notices WHERE Attachments LIKE {pattern} UNION SELECT NoticeId AS Value FROM NoticeRevisions WHERE Content LIKE {pattern} UNION SELECT NoticeId AS Value FROM NoticePostings WHERE Photo LIKE {pattern} UNION SELECT NoticeId AS Value FROM NoticeCorrections WHERE Content LIKE {pattern}")
             .ToListAsync(ct);
         if (ids.Count == 0) return false;
         var noticeActor = await NoticeActors.LoadAsync(db, actor, ct);

@@ -110,6 +110,15 @@ public class EditRoster(IDbContextFactory<XiheDbContext> contexts, TimeProvider 
     {
         var notice = await db.Notices.AsNoTracking().Where(n => n.Id == noticeId).Select(n => new { n.AuthorId, n.State })
             .SingleOrDefaultAsync(ct) ?? throw new DomainException("Notice.NotFound", noticeId);
+        // A published notice's roster changes only through a correction its drafter has open.
+        var correction = await db.NoticeCorrections.AsNoTracking()
+            .Where(c => c.NoticeId == noticeId && (c.Status == CorrectionStatus.Draft || c.Status == CorrectionStatus.Returned))
+            .Select(c => new { c.AuthorId }).SingleOrDefaultAsync(ct);
+        if (correction is not null && NoticeWorkflow.IsPublic(notice.State))
+        {
+            if (correction.AuthorId != actor.UserId) throw new DomainException("Workflow.OnlyAuthor");
+            return;
+        }
         if (!NoticeWorkflow.IsEditable(notice.State)) throw new DomainException("Notice.NotEditable", CodeLabels.Label(notice.State));
         if (notice.AuthorId != actor.UserId) throw new DomainException("Workflow.OnlyAuthor");
     }
@@ -128,6 +137,26 @@ public static class NoticeRosters
         var working = all.SingleOrDefault(r => r.Revision == null);
         var frozen = all.Where(r => r.Revision != null).OrderByDescending(r => r.Revision).FirstOrDefault();
         return preferWorking ? working ?? frozen : frozen ?? working;
+    }
+
+    /// <summary>After a rejected correction: the working copy is the published roster again (or none).</summary>
+    public static async Task ResetWorkingAsync(XiheDbContext db, int noticeId, DateTime nowUtc, CancellationToken ct)
+    {
+        var all = await db.NoticeRosters.Where(r => r.NoticeId == noticeId).ToListAsync(ct);
+        var working = all.SingleOrDefault(r => r.Revision == null);
+        var published = all.Where(r => r.Revision != null).OrderByDescending(r => r.Revision).FirstOrDefault();
+        if (published is null)
+        {
+            if (working is not null) db.NoticeRosters.Remove(working);
+        }
+        else if (working is null)
+        {
+            db.NoticeRosters.Add(new NoticeRoster(noticeId, null, published.FileName, published.Roster, nowUtc));
+        }
+        else
+        {
+            working.Replace(published.FileName, published.Roster, nowUtc);
+        }
     }
 
     /// <summary>Freezes the working roster with the revision just submitted.</summary>

@@ -18,6 +18,18 @@ public record PublicNotice(int Id, string Title, string Office, string Category,
             .ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
 }
 
+/// <summary>A published 更正 as the public sees it: when, what changed (更正说明), whether it restarted the window.</summary>
+public record PublicCorrection(DateTime AtUtc, string Note, bool WindowRestarted);
+
+/// <summary>A 说明 published beside a notice.</summary>
+public record PublicClarification(DateTime AtUtc, string Text);
+
+/// <summary>The correction history and clarifications of one public notice, oldest first.</summary>
+public record PublicAmendments(IReadOnlyList<PublicCorrection> Corrections, IReadOnlyList<PublicClarification> Clarifications)
+{
+    public static readonly PublicAmendments None = new([], []);
+}
+
 /// <summary>A notice taken down (回收 / 已失效): what the county portal needs to take it down too.</summary>
 public record GoneNotice(int Id, string Title, NoticeState State, DateTime AtUtc, string? Reason);
 
@@ -73,6 +85,26 @@ public class PublicNotices(IDbContextFactory<XiheDbContext> contexts, TimeProvid
         var roster = await db.NoticeRosters.AsNoTracking().Where(r => r.NoticeId == id && r.Revision != null)
             .OrderByDescending(r => r.Revision).FirstOrDefaultAsync(ct);
         return roster?.Roster;
+    }
+
+    /// <summary>
+    /// 更正说明 and 说明 of the given notices. Only published corrections: a correction still in
+    /// review, returned or rejected is internal.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<int, PublicAmendments>> AmendmentsAsync(IReadOnlyCollection<int> ids, CancellationToken ct = default)
+    {
+        if (ids.Count == 0) return new Dictionary<int, PublicAmendments>();
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var corrections = await db.NoticeCorrections.AsNoTracking()
+            .Where(c => ids.Contains(c.NoticeId) && c.Status == CorrectionStatus.Published)
+            .Select(c => new { c.NoticeId, c.PublishedAtUtc, c.Note, c.WindowRestarted, c.Number }).ToListAsync(ct);
+        var clarifications = await db.NoticeClarifications.AsNoTracking().Where(c => ids.Contains(c.NoticeId))
+            .Select(c => new { c.NoticeId, c.AtUtc, c.Text, c.Id }).ToListAsync(ct);
+        return ids.Distinct().ToDictionary(id => id, id => new PublicAmendments(
+            corrections.Where(c => c.NoticeId == id).OrderBy(c => c.Number)
+                .Select(c => new PublicCorrection(c.PublishedAtUtc!.Value, c.Note, c.WindowRestarted)).ToList(),
+            clarifications.Where(c => c.NoticeId == id).OrderBy(c => c.AtUtc).ThenBy(c => c.Id)
+                .Select(c => new PublicClarification(c.AtUtc, c.Text)).ToList()));
     }
 
     /// <summary>For the feed: public notices and withdrawn ones, most recently changed first.</summary>

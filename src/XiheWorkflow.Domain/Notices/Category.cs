@@ -23,6 +23,9 @@ public class Category
     public bool MoveEndOffHoliday { get; private set; }
     /// <summary>Working days from 信息形成日期 within which an item must be published (Art. 26; local catalogues may set less).</summary>
     public int TimelinessLimitDays { get; private set; } = Timeliness.DefaultLimitDays;
+    /// <summary>定期审查: months from publication to a published notice's periodic review (0: none).</summary>
+    public int ReviewMonths { get; private set; } = DefaultReviewMonths;
+    public const int DefaultReviewMonths = 6;
     public int SortOrder { get; private set; }
     /// <summary>The workflow template a notice of this category passes (major adds the leading group).</summary>
     public int? WorkflowTemplateId { get; private set; }
@@ -53,9 +56,12 @@ public class Category
         return new PublicityRule(days, rule.Unit, rule.PublicationDayCounts, rule.MoveEndOffHoliday);
     }
 
-    public void SetPublicityCounting(bool publicationDayCounts, bool moveEndOffHoliday, int timelinessLimitDays)
+    public void SetPublicityCounting(bool publicationDayCounts, bool moveEndOffHoliday, int timelinessLimitDays,
+        int reviewMonths = DefaultReviewMonths)
     {
         if (timelinessLimitDays is < 1 or > 365) throw new DomainException("Category.TimelinessOutOfRange");
+        if (reviewMonths is < 0 or > 120) throw new DomainException("Category.ReviewMonthsOutOfRange");
+        ReviewMonths = reviewMonths;
         PublicationDayCounts = publicationDayCounts;
         MoveEndOffHoliday = moveEndOffHoliday;
         TimelinessLimitDays = timelinessLimitDays;

@@ -322,6 +322,9 @@ public class Notice
 
     public bool CurrentStageNeedsMeeting => CurrentStage?.IsLeadingGroup == true;
 
+    /// <summary>Why this person may not take the action now (null when they may), for pages that explain a missing button.</summary>
+    public DomainException? RefusalOf(NoticeAction action, NoticeActor actor) => Refusal(action, actor);
+
     /// <summary>Throws the reason an action is refused, if it is.</summary>
     public void Check(NoticeAction action, NoticeActor actor, DecisionInput input)
     {
@@ -335,10 +338,13 @@ public class Notice
             throw new DomainException("Publicity.RuleRequired");
         if (action == NoticeAction.Schedule && input.ScheduledAtUtc is null) throw new DomainException("Publicity.ScheduleRequired");
         if (action == NoticeAction.Extend && input.ExtendTo is null) throw new DomainException("Publicity.ExtendToRequired");
+        // 更正说明 and 说明 are published as typed: no unmasked personal number may be in them.
+        if (action == NoticeAction.Clarify) RefuseUnmaskedNumbers(input.Reason!);
         if (action == NoticeAction.SubmitCorrection)
         {
             var open = OpenCorrection ?? throw new DomainException("Correction.None");
             if (string.IsNullOrWhiteSpace(open.Note)) throw new DomainException("Correction.NoteRequired");
+            RefuseUnmaskedNumbers(open.Note);
         }
         if (action == NoticeAction.ApproveCorrection && OpenCorrection is { Material: true } c && c.StageIndex == c.Stages.Count - 1
             && State == NoticeState.InPublicity && Kind == NoticeKind.Publicity && input.Publicity is null)
@@ -392,6 +398,12 @@ public class Notice
                     return new DomainException("Publicity.NoWindow");
                 return null;
         }
+    }
+
+    private static void RefuseUnmaskedNumbers(string text)
+    {
+        var findings = Privacy.PrivacyScanner.Scan(text);
+        if (findings.Count > 0) throw new DomainException("Privacy.FindingsInNote", Privacy.PrivacyMasker.Apply(text, findings));
     }
 
     /// <summary>One person may not decide two stages of the same review round (since the last submit).</summary>

@@ -42,13 +42,18 @@ public static class PublicEndpoints
         var (items, total) = await notices.ListAsync(filter, page ?? 1, pageSize ?? 20, ct);
         http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
         var baseUrl = BaseUrl(http, options.Value);
-        return Results.Json(items.Select(n => ToJson(n, baseUrl, withBody: false)).ToList());
+        var amendments = await notices.AmendmentsAsync(items.Select(n => n.Id).ToList(), ct);
+        return Results.Json(items.Select(n => ToJson(n, amendments.GetValueOrDefault(n.Id, PublicAmendments.None), baseUrl, withBody: false)).ToList());
     }
 
     private static async Task<IResult> GetAsync(int id, HttpContext http, PublicNotices notices, IOptions<XiheOptions> options, CancellationToken ct)
     {
         var (notice, gone) = await notices.FindAsync(id, ct);
-        if (notice is not null) return Results.Json(ToJson(notice, BaseUrl(http, options.Value), withBody: true));
+        if (notice is not null)
+        {
+            var amendments = await notices.AmendmentsAsync([notice.Id], ct);
+            return Results.Json(ToJson(notice, amendments[notice.Id], BaseUrl(http, options.Value), withBody: true));
+        }
         if (gone is not null)
             return Results.Json(new { id = gone.Id, title = gone.Title, state = gone.State.ToString(), at = PublicNotice.ToShanghai(gone.AtUtc), reason = gone.Reason },
                 statusCode: StatusCodes.Status410Gone);
@@ -56,7 +61,7 @@ public static class PublicEndpoints
         return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not found");
     }
 
-    private static Dictionary<string, object?> ToJson(PublicNotice n, string baseUrl, bool withBody)
+    private static Dictionary<string, object?> ToJson(PublicNotice n, PublicAmendments amendments, string baseUrl, bool withBody)
     {
         var json = new Dictionary<string, object?>
         {
@@ -73,9 +78,10 @@ public static class PublicEndpoints
             ["url"] = $"{baseUrl}/public/notices/{n.Id}",
         };
         if (withBody) json["body"] = n.BodyHtml;
-        // Filled by the corrections and clarifications areas; empty lists until then, as the contract names them.
-        json["corrections"] = Array.Empty<object>();
-        json["clarifications"] = Array.Empty<object>();
+        json["corrections"] = amendments.Corrections
+            .Select(c => new { at = PublicNotice.ToShanghai(c.AtUtc), note = c.Note, republished = c.WindowRestarted }).ToList();
+        json["clarifications"] = amendments.Clarifications
+            .Select(c => new { at = PublicNotice.ToShanghai(c.AtUtc), text = c.Text }).ToList();
         return json;
     }
 
@@ -94,7 +100,7 @@ public static class PublicEndpoints
                 new XElement(atom + "summary", Summary(l.Notice)))))
             .Concat(gone.Select(g => (Updated: g.AtUtc, Element: new XElement(atom + "entry",
                 new XElement(atom + "id", $"{baseUrl}/public/notices/{g.Id}"),
-                new XElement(atom + "title", CodeLabels.Label(NoticeState.Withdrawn)),
+                new XElement(atom + "title", CodeLabels.Label(g.State)),
                 new XElement(atom + "updated", Instant(g.AtUtc)),
                 new XElement(atom + "link", new XAttribute("rel", "alternate"), new XAttribute("href", $"{baseUrl}/public/notices/{g.Id}")),
                 new XElement(atom + "summary", $"「{g.Title}」{CodeLabels.Label(g.State)}" + (g.Reason is { Length: > 0 } r ? $"：{r}" : ""))))))

@@ -61,7 +61,8 @@ internal static class NoticeTestKit
     public static async Task<Notice> LoadAsync(this TestDatabase t, int id)
     {
         await using var db = t.NewContext();
-        return await db.Notices.AsNoTracking().Include(n => n.Events).Include(n => n.Revisions).SingleAsync(n => n.Id == id);
+        return await db.Notices.AsNoTracking().Include(n => n.Events).Include(n => n.Revisions)
+            .Include(n => n.Corrections).Include(n => n.Clarifications).AsSplitQuery().SingleAsync(n => n.Id == id);
     }
 
     public static async Task<List<AuditEntry>> AuditOfAsync(this TestDatabase t, int id)

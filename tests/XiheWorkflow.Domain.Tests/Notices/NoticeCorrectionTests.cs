@@ -187,3 +187,17 @@ public class NoticeCorrectionTests
         notice.ReviewDueOn.ShouldBeNull();
     }
 }
+
+public class NoticeNotePrivacyTests
+{
+    [Fact]
+    public void ClarificationWithAnUnmaskedMobile_IsRefusedWithTheMaskedText()
+    {
+        var notice = InState(NoticeState.Published);
+        var officer = Person("officer", Roles.DisclosureOfficer);
+        var e = Should.Throw<DomainException>(() => notice.Apply(NoticeAction.Clarify, officer, T0.AddDays(1), new DecisionInput("如有疑问请联系13812345678")));
+        e.Code.ShouldBe("Privacy.FindingsInNote");
+        e.Args.Single().ShouldBe("如有疑问请联系138****5678");
+        notice.Clarifications.ShouldBeEmpty();
+    }
+}

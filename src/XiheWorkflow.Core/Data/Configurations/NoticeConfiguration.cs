@@ -29,6 +29,11 @@ public class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         b.HasOne<Office>().WithMany().HasForeignKey(n => n.OfficeId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(n => n.Revisions).WithOne().HasForeignKey(r => r.NoticeId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(n => n.Events).WithOne().HasForeignKey(e => e.NoticeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(n => n.Corrections).WithOne().HasForeignKey(c => c.NoticeId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(n => n.Clarifications).WithOne().HasForeignKey(c => c.NoticeId).OnDelete(DeleteBehavior.Cascade);
+        // 定期审查's queue: published notices by review date.
+        b.HasIndex(n => new { n.State, n.ReviewDueOn });
+        b.Ignore(n => n.OpenCorrection);
         b.Ignore(n => n.Content);
         b.Ignore(n => n.CurrentStage);
         b.Ignore(n => n.LatestRevision);
@@ -62,6 +67,38 @@ public class NoticeEventConfiguration : IEntityTypeConfiguration<NoticeEvent>
         b.Property(e => e.StageRole).HasMaxLength(40);
         b.Property(e => e.Reason).HasMaxLength(2000);
         b.Property(e => e.MinutesReference).HasMaxLength(100);
+    }
+}
+
+public class NoticeCorrectionConfiguration : IEntityTypeConfiguration<NoticeCorrection>
+{
+    public void Configure(EntityTypeBuilder<NoticeCorrection> b)
+    {
+        b.HasIndex(c => new { c.NoticeId, c.Number }).IsUnique();
+        // The correction queue: corrections in review, oldest first.
+        b.HasIndex(c => new { c.Status, c.SubmittedAtUtc });
+        b.Property(c => c.Status).HasConversion<string>().HasMaxLength(20);
+        b.Property(c => c.Note).HasMaxLength(1000);
+        b.Property(c => c.AuthorId).HasMaxLength(450);
+        b.Property(c => c.AuthorName).HasMaxLength(50);
+        b.Property(c => c.LastDecisionReason).HasMaxLength(2000);
+        b.Property(c => c.Content).HasConversion(JsonColumn.Converter<NoticeContent>(), JsonColumn.Comparer<NoticeContent>());
+        b.Property(c => c.Stages).HasConversion(JsonColumn.Converter<List<WorkflowStage>>(), JsonColumn.Comparer<List<WorkflowStage>>());
+        b.Property(c => c.DeciderIds).HasConversion(JsonColumn.Converter<List<string>>(), JsonColumn.Comparer<List<string>>());
+        b.Ignore(c => c.IsOpen);
+        b.Ignore(c => c.IsEditable);
+        b.Ignore(c => c.CurrentStage);
+    }
+}
+
+public class NoticeClarificationConfiguration : IEntityTypeConfiguration<NoticeClarification>
+{
+    public void Configure(EntityTypeBuilder<NoticeClarification> b)
+    {
+        b.HasIndex(c => new { c.NoticeId, c.AtUtc });
+        b.Property(c => c.Text).HasMaxLength(2000).IsRequired();
+        b.Property(c => c.ActorId).HasMaxLength(450);
+        b.Property(c => c.ActorName).HasMaxLength(50);
     }
 }
 

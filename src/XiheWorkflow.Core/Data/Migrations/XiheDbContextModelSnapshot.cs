@@ -691,6 +691,9 @@ namespace XiheWorkflow.Core.Data.Migrations
                         .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("ReviewMonths")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("SortOrder")
                         .HasColumnType("INTEGER");
 
@@ -890,6 +893,12 @@ namespace XiheWorkflow.Core.Data.Migrations
                     b.Property<DateTime?>("PublishedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("RepublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ReviewDueOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime?>("ScheduledAtUtc")
                         .HasColumnType("TEXT");
 
@@ -933,6 +942,8 @@ namespace XiheWorkflow.Core.Data.Migrations
 
                     b.HasIndex("State", "PublicityEndsAtUtc");
 
+                    b.HasIndex("State", "ReviewDueOn");
+
                     b.HasIndex("State", "ScheduledAtUtc");
 
                     b.HasIndex("State", "WaitingSinceUtc");
@@ -941,6 +952,122 @@ namespace XiheWorkflow.Core.Data.Migrations
                         .HasDatabaseName("IX_Notices_Dashboard");
 
                     b.ToTable("Notices");
+                });
+
+            modelBuilder.Entity("XiheWorkflow.Domain.Notices.NoticeClarification", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ActorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoticeId", "AtUtc");
+
+                    b.ToTable("NoticeClarifications");
+                });
+
+            modelBuilder.Entity("XiheWorkflow.Domain.Notices.NoticeCorrection", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AuthorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AuthorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Content")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DeciderIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastDecisionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Material")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("NoticeId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Revision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StageIndex")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Stages")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SubmittedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("UpdatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WindowRestarted")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("NoticeId", "Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "SubmittedAtUtc");
+
+                    b.ToTable("NoticeCorrections");
                 });
 
             modelBuilder.Entity("XiheWorkflow.Domain.Notices.NoticeEvent", b =>
@@ -1505,6 +1632,24 @@ namespace XiheWorkflow.Core.Data.Migrations
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("XiheWorkflow.Domain.Notices.NoticeClarification", b =>
+                {
+                    b.HasOne("XiheWorkflow.Domain.Notices.Notice", null)
+                        .WithMany("Clarifications")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("XiheWorkflow.Domain.Notices.NoticeCorrection", b =>
+                {
+                    b.HasOne("XiheWorkflow.Domain.Notices.Notice", null)
+                        .WithMany("Corrections")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("XiheWorkflow.Domain.Notices.NoticeEvent", b =>
                 {
                     b.HasOne("XiheWorkflow.Domain.Notices.Notice", null)
@@ -1543,6 +1688,10 @@ namespace XiheWorkflow.Core.Data.Migrations
 
             modelBuilder.Entity("XiheWorkflow.Domain.Notices.Notice", b =>
                 {
+                    b.Navigation("Clarifications");
+
+                    b.Navigation("Corrections");
+
                     b.Navigation("Events");
 
                     b.Navigation("Revisions");

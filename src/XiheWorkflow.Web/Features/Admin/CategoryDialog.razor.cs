@@ -26,6 +26,7 @@ public partial class CategoryDialog
     private int? _workflowId;
     private bool _dayCounts = true, _moveEnd;
     private int _timeliness = Timeliness.DefaultLimitDays;
+    private int _reviewMonths = Category.DefaultReviewMonths;
     private IReadOnlyDictionary<string, string> _errors = new Dictionary<string, string>();
     private string? _failure;
     private bool _saving;
@@ -36,7 +37,7 @@ public partial class CategoryDialog
         if (Row is null) return;
         (_name, _kind, _channels, _major, _period, _unit, _workflowId) =
             (Row.Name, Row.DefaultKind, Row.DefaultChannels, Row.IsMajor, Row.PublicityPeriod, Row.PublicityUnit, Row.WorkflowTemplateId);
-        (_dayCounts, _moveEnd, _timeliness) = (Row.PublicationDayCounts, Row.MoveEndOffHoliday, Row.TimelinessLimitDays);
+        (_dayCounts, _moveEnd, _timeliness, _reviewMonths) = (Row.PublicationDayCounts, Row.MoveEndOffHoliday, Row.TimelinessLimitDays, Row.ReviewMonths);
     }
 
     private bool Has(string field) => _errors.ContainsKey(field);
@@ -49,7 +50,7 @@ public partial class CategoryDialog
     {
         _failure = null;
         var settings = new CategorySettings(_name, _kind, _channels.OrderBy(c => c).ToList(), _major, _period, _unit, _workflowId,
-            _dayCounts, _moveEnd, _timeliness);
+            _dayCounts, _moveEnd, _timeliness, _reviewMonths);
         _errors = new CategorySettings.Validator().ErrorsByField(settings);
         if (_errors.Count > 0) return;
         _saving = true;
