@@ -188,6 +188,15 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
             r.ReviewDueOn <= today, r.Version, r.IndexNumber)).ToList();
     }
 
+    /// <summary>What the open correction changes against the published text, field by field (changed fields only).</summary>
+    public async Task<IReadOnlyList<FieldComparison>> CompareCorrectionAsync(int id, Actor actor, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var n = await db.Notices.AsNoTracking().Include(x => x.Corrections).SingleOrDefaultAsync(x => x.Id == id, ct);
+        if (n?.OpenCorrection is not { } open || !MaySee(n, actor, await NoticeActors.LoadAsync(db, actor, ct))) return [];
+        return Compare(n.Content, open.Content, await NamesAsync(db, ct)).Where(f => f.Changed).ToList();
+    }
+
     /// <summary>The correction's privacy findings: its text and the working roster it would publish.</summary>
     public async Task<IReadOnlyList<Privacy.NoticePrivacyFinding>> CorrectionPrivacyFindingsAsync(int id, Actor actor, CancellationToken ct = default)
     {

@@ -9,6 +9,7 @@ namespace XiheWorkflow.Web.Components;
 public static class PageRoles
 {
     public const string ReviewQueue = Roles.SupervisingLeader + "," + Roles.DisclosureOfficer + "," + Roles.LeadingGroup;
+    public const string PeriodicReview = Roles.DisclosureOfficer;
     public const string Agenda = Roles.LeadingGroup + "," + Roles.DisclosureOfficer;
     public const string Publicity = Roles.Staff + "," + Roles.SupervisingLeader + "," + Roles.DisclosureOfficer + "," + Roles.LeadingGroup + "," + Roles.OfficeHead;
     public const string Requests = Roles.DisclosureOfficer + "," + Roles.OfficeHead;
@@ -24,7 +25,8 @@ public static class PageRoles
     public static readonly NavItem[] Navigation =
     [
         new("/", "Nav.MyWork", MudBlazor.Icons.Material.Outlined.Inbox, null, Exact: true),
-        new("/reviews", "Nav.ReviewQueue", MudBlazor.Icons.Material.Outlined.FactCheck, ReviewQueue),
+        new("/reviews", "Nav.ReviewQueue", MudBlazor.Icons.Material.Outlined.FactCheck, ReviewQueue, Exact: true),
+        new("/reviews/periodic", "Nav.PeriodicReview", MudBlazor.Icons.Material.Outlined.EventRepeat, PeriodicReview),
         new("/agenda", "Nav.Agenda", MudBlazor.Icons.Material.Outlined.Groups, Agenda),
         new("/publicity", "Nav.Publicity", MudBlazor.Icons.Material.Outlined.Timer, Publicity),
         new("/requests", "Nav.Requests", MudBlazor.Icons.Material.Outlined.QuestionAnswer, Requests),

@@ -24,8 +24,8 @@ public class PublicApiTests(PublicDataFactory app) : IClassFixture<PublicDataFac
         var (response, json) = await GetJsonAsync("/api/public/notices");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        response.Headers.GetValues("X-Total-Count").Single().ShouldBe("2");
-        Ids(json).ShouldBe([app.News, app.InPublicity]);
+        response.Headers.GetValues("X-Total-Count").Single().ShouldBe("3");
+        Ids(json).ShouldBe([app.Corrected, app.News, app.InPublicity]);
         json[0].TryGetProperty("body", out _).ShouldBeFalse();
     }
 
@@ -36,8 +36,8 @@ public class PublicApiTests(PublicDataFactory app) : IClassFixture<PublicDataFac
     {
         var (_, json) = await GetJsonAsync($"/api/public/notices?state={Uri.EscapeDataString(state)}");
 
-        var item = json.EnumerateArray().ShouldHaveSingleItem();
-        item.GetProperty("id").GetInt32().ShouldBe(app.InPublicity);
+        Ids(json).ShouldBe([app.Corrected, app.InPublicity]);
+        var item = json.EnumerateArray().Single(i => i.GetProperty("id").GetInt32() == app.InPublicity);
         item.GetProperty("state").GetString().ShouldBe("InPublicity");
         item.GetProperty("kind").GetString().ShouldBe("Publicity");
         item.GetProperty("category").GetString().ShouldBe("低保公示");
@@ -60,9 +60,9 @@ public class PublicApiTests(PublicDataFactory app) : IClassFixture<PublicDataFac
     [Fact]
     public async Task List_SecondPageOfOne_ReturnsTheOlderNotice()
     {
-        var (response, json) = await GetJsonAsync("/api/public/notices?page=2&pageSize=1");
+        var (response, json) = await GetJsonAsync("/api/public/notices?page=3&pageSize=1");
         Ids(json).ShouldBe([app.InPublicity]);
-        response.Headers.GetValues("X-Total-Count").Single().ShouldBe("2");
+        response.Headers.GetValues("X-Total-Count").Single().ShouldBe("3");
     }
 
     [Theory]
@@ -124,7 +124,7 @@ public class PublicApiTests(PublicDataFactory app) : IClassFixture<PublicDataFac
         XNamespace atom = "http://www.w3.org/2005/Atom";
 
         var entries = feed.Root!.Elements(atom + "entry").ToList();
-        entries.Count.ShouldBe(3);
+        entries.Count.ShouldBe(4);
         var withdrawn = entries.Single(e => e.Element(atom + "id")!.Value.EndsWith($"/public/notices/{app.Withdrawn}"));
         withdrawn.Element(atom + "title")!.Value.ShouldBe("已回收");
         entries.ShouldNotContain(e => e.Element(atom + "id")!.Value.EndsWith($"/public/notices/{app.Draft}"));
@@ -148,5 +148,60 @@ public class PublicApiTests(PublicDataFactory app) : IClassFixture<PublicDataFac
         var detailHtml = await detail.Content.ReadAsStringAsync();
         detailHtml.ShouldContain("经村民代表会议评议");
         foreach (var person in People.Take(4)) detailHtml.ShouldNotContain(person);
+    }
+
+    [Fact]
+    public async Task Get_CorrectedNotice_CarriesTheCorrectedBodyTheNoteAndTheClarification()
+    {
+        var (response, json) = await GetJsonAsync($"/api/public/notices/{app.Corrected}");
+
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        json.GetProperty("body").GetString()!.ShouldContain("350元");
+        var correction = json.GetProperty("corrections").EnumerateArray().ShouldHaveSingleItem();
+        correction.GetProperty("note").GetString().ShouldBe(PublicDataFactory.CorrectionNote);
+        correction.GetProperty("republished").GetBoolean().ShouldBeTrue();
+        correction.GetProperty("at").GetString()!.ShouldEndWith("+08:00");
+        json.GetProperty("clarifications").EnumerateArray().ShouldHaveSingleItem()
+            .GetProperty("text").GetString().ShouldBe(PublicDataFactory.Clarification);
+        // Who drafted or approved the correction is internal.
+        var text = json.GetRawText();
+        foreach (var person in People) text.ShouldNotContain(person);
+    }
+
+    [Fact]
+    public async Task List_ItemsCarryTheirCorrectionHistory()
+    {
+        var (_, json) = await GetJsonAsync("/api/public/notices");
+        var corrected = json.EnumerateArray().Single(i => i.GetProperty("id").GetInt32() == app.Corrected);
+        corrected.GetProperty("corrections").GetArrayLength().ShouldBe(1);
+        var news = json.EnumerateArray().Single(i => i.GetProperty("id").GetInt32() == app.News);
+        news.GetProperty("corrections").GetArrayLength().ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task PublicPage_OfACorrectedNotice_Shows更正说明AndTheClarification()
+    {
+        using var client = app.CreateClient();
+        var html = await client.GetStringAsync($"/public/notices/{app.Corrected}");
+        html.ShouldContain("更正说明");
+        html.ShouldContain(PublicDataFactory.CorrectionNote);
+        html.ShouldContain("（重新公示）");
+        System.Net.WebUtility.HtmlDecode(html).ShouldContain(PublicDataFactory.Clarification);
+    }
+
+    [Fact]
+    public async Task WithdrawnNotice_IsGoneFromThePublicPagesTheListAndTheApi_WithItsReasonOnly()
+    {
+        using var client = app.CreateClient();
+        var list = await client.GetStringAsync("/public");
+        list.ShouldNotContain("特困供养人员名单公示");
+        var page = await client.GetStringAsync($"/public/notices/{app.Withdrawn}");
+        page.ShouldContain("已回收");
+        page.ShouldContain(PublicDataFactory.WithdrawReason);
+        page.ShouldNotContain("经村民代表会议评议");
+        var (_, json) = await GetJsonAsync("/api/public/notices?pageSize=100");
+        Ids(json).ShouldNotContain(app.Withdrawn);
+        var (_, gone) = await GetJsonAsync($"/api/public/notices/{app.Withdrawn}");
+        gone.TryGetProperty("body", out _).ShouldBeFalse();
     }
 }

@@ -18,6 +18,10 @@ public sealed class PublicDataFactory : XiheWebFactory, IAsyncLifetime
     public int News { get; private set; }
     public int Draft { get; private set; }
     public int Withdrawn { get; private set; }
+    public int Corrected { get; private set; }
+
+    public const string CorrectionNote = "原公示第3户保障金额有误，由280元更正为350元";
+    public const string Clarification = "名单中“家庭人口”含户主本人。";
 
     public const string WithdrawReason = "名单有误，核实后重新公示";
 
@@ -30,6 +34,9 @@ public sealed class PublicDataFactory : XiheWebFactory, IAsyncLifetime
         var officer = await ActorAsync("officer");
         await Decide(Withdrawn, NoticeAction.Withdraw, officer, WithdrawReason);
         Draft = (await DraftAsync("尚未提交的草稿", "新闻动态", "综合办公室", await ActorAsync("staff"))).NoticeId;
+        Corrected = await PublishAsync("2024年11月临时救助对象公示", "低保公示", "民生服务中心", "staff2");
+        await CorrectAsync(Corrected, "<p>经村民代表会议评议，现予公示。第3户保障金额为350元。</p>", CorrectionNote, material: true);
+        await Decide(Corrected, NoticeAction.Clarify, officer, Clarification);
     }
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
@@ -44,6 +51,21 @@ public sealed class PublicDataFactory : XiheWebFactory, IAsyncLifetime
         v = await Decide(draft.NoticeId, NoticeAction.Approve, await ActorAsync("officer"), version: v);
         await Decide(draft.NoticeId, NoticeAction.Publish, await ActorAsync("officer"), version: v);
         return draft.NoticeId;
+    }
+
+    /// <summary>更正 by the notice's author, approved by the disclosure officer.</summary>
+    private async Task CorrectAsync(int id, string body, string note, bool material)
+    {
+        var staff = await ActorAsync("staff2");
+        using var scope = Services.CreateScope();
+        await using var db = await scope.ServiceProvider.GetRequiredService<IDbContextFactory<XiheDbContext>>().CreateDbContextAsync();
+        var n = await db.Notices.AsNoTracking().SingleAsync(x => x.Id == id);
+        await scope.ServiceProvider.GetRequiredService<SaveCorrection>().HandleAsync(new SaveCorrection.Command
+        {
+            NoticeId = id, Title = n.Title, BodyHtml = body, LegalBasis = n.LegalBasis, Channels = [.. n.Channels], Note = note, Material = material,
+        }, staff);
+        await scope.ServiceProvider.GetRequiredService<SubmitCorrection>().HandleAsync(new SubmitCorrection.Command(id, null), staff);
+        await Decide(id, NoticeAction.ApproveCorrection, await ActorAsync("officer"));
     }
 
     private async Task<SaveNoticeDraft.Result> DraftAsync(string title, string category, string office, Actor author)
