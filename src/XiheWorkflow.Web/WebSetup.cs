@@ -29,6 +29,7 @@ public static class WebSetup
         services.AddCascadingAuthenticationState();
         services.AddPublicCommentRateLimit(builder.Configuration);
         services.AddScoped<Components.Shared.UserContext>();
+        services.AddSingleton<Endpoints.PublicListCache>();
         services.AddMudServices();
         services.AddLocalization(o => o.ResourcesPath = "Resources");
 

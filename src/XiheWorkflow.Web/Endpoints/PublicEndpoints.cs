@@ -17,6 +17,12 @@ public static class PublicEndpoints
 {
     public const int MaxPageSize = 100;
 
+    /// <summary>The same shape Results.Json writes: camelCase, Chinese left as it is.</summary>
+    private static readonly System.Text.Json.JsonSerializerOptions JsonOptions = new(System.Text.Json.JsonSerializerDefaults.Web)
+    {
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All),
+    };
+
     public static void MapPublicEndpoints(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/public/notices", ListAsync).AllowAnonymous();
@@ -24,7 +30,7 @@ public static class PublicEndpoints
         app.MapGet("/feeds/notices.atom", FeedAsync).AllowAnonymous();
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, PublicNotices notices, IOptions<XiheOptions> options,
+    private static async Task<IResult> ListAsync(HttpContext http, PublicNotices notices, PublicListCache cache, IOptions<XiheOptions> options,
         string? state, int? page, int? pageSize, CancellationToken ct)
     {
         var errors = new Dictionary<string, string[]>();
@@ -39,11 +45,16 @@ public static class PublicEndpoints
         if (pageSize is < 1 or > MaxPageSize) errors["pageSize"] = [$"pageSize must be between 1 and {MaxPageSize}."];
         if (errors.Count > 0) return Results.ValidationProblem(errors);
 
-        var (items, total) = await notices.ListAsync(filter, page ?? 1, pageSize ?? 20, ct);
-        http.Response.Headers["X-Total-Count"] = total.ToString(CultureInfo.InvariantCulture);
         var baseUrl = BaseUrl(http, options.Value);
-        var amendments = await notices.AmendmentsAsync(items.Select(n => n.Id).ToList(), ct);
-        return Results.Json(items.Select(n => ToJson(n, amendments.GetValueOrDefault(n.Id, PublicAmendments.None), baseUrl, withBody: false)).ToList());
+        var entry = await cache.GetAsync($"{filter}|{page ?? 1}|{pageSize ?? 20}|{baseUrl}", async () =>
+        {
+            var (items, total) = await notices.ListAsync(filter, page ?? 1, pageSize ?? 20, ct);
+            var amendments = await notices.AmendmentsAsync(items.Select(n => n.Id).ToList(), ct);
+            var list = items.Select(n => ToJson(n, amendments.GetValueOrDefault(n.Id, PublicAmendments.None), baseUrl, withBody: false)).ToList();
+            return new PublicListCache.Entry(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(list, JsonOptions), total);
+        });
+        http.Response.Headers["X-Total-Count"] = entry.Total.ToString(CultureInfo.InvariantCulture);
+        return Results.Bytes(entry.Json, "application/json; charset=utf-8");
     }
 
     private static async Task<IResult> GetAsync(int id, HttpContext http, PublicNotices notices, IOptions<XiheOptions> options, CancellationToken ct)
