@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using XiheWorkflow.Core.Data;
+using XiheWorkflow.Web;
+
+namespace XiheWorkflow.Benchmarks;
+
+/// <summary>
+/// api.vs_healthz: requests per second of <c>GET /api/public/notices</c> divided by those of
+/// <c>/healthz</c>, the same load generator (64 connections) against the real app on a loopback
+/// socket, one after the other in the same run, on a demo database.
+/// </summary>
+public sealed class ApiScenario : IScenario
+{
+    private const int Connections = 64;
+
+    public string Name => "api";
+
+    public async Task RunAsync(BenchmarkRun run, CancellationToken ct)
+    {
+        var directory = Path.Combine(Path.GetTempPath(), "xihe-bench-api-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(directory);
+        try
+        {
+            await using var app = await StartAsync(directory, ct);
+            var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
+            {
+                BaseAddress = new Uri(baseUrl),
+            };
+            var seconds = run.Quick ? 3 : 10;
+            // Warm both paths (JIT, connection pool, the list's cache), then measure each for the same time.
+            await LoadAsync(client, "/healthz", 1, ct);
+            await LoadAsync(client, "/api/public/notices", 1, ct);
+            var healthz = await LoadAsync(client, "/healthz", seconds, ct);
+            var api = await LoadAsync(client, "/api/public/notices", seconds, ct);
+            run.Figure("api.healthz_rps", healthz);
+            run.Figure("api.list_rps", api);
+            run.Figure("api.vs_healthz", api / healthz);
+            await app.StopAsync(ct);
+        }
+        finally
+        {
+            try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
+        }
+    }
+
+    private static async Task<WebApplication> StartAsync(string directory, CancellationToken ct)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
+        {
+            EnvironmentName = "Production",
+            ApplicationName = typeof(WebSetup).Assembly.GetName().Name,
+        });
+        builder.Configuration["Xihe:DataDirectory"] = directory;
+        builder.Configuration["Xihe:SeedDemoData"] = "true";
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
+        builder.AddXiheWeb();
+        var app = builder.Build();
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+        }
+        app.UseXiheWeb();
+        await app.StartAsync(ct);
+        return app;
+    }
+
+    /// <summary>Successful responses per second with <see cref="Connections"/> requests always in flight.</summary>
+    private static async Task<double> LoadAsync(HttpClient client, string path, int seconds, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        var until = TimeSpan.FromSeconds(seconds);
+        var ok = 0L;
+        var workers = Enumerable.Range(0, Connections).Select(async _ =>
+        {
+            while (watch.Elapsed < until)
+            {
+                using var response = await client.GetAsync(path, ct);
+                await response.Content.ReadAsByteArrayAsync(ct);
+                if (response.IsSuccessStatusCode) Interlocked.Increment(ref ok);
+            }
+        });
+        await Task.WhenAll(workers);
+        return ok / watch.Elapsed.TotalSeconds;
+    }
+}
