@@ -35,7 +35,8 @@ public sealed record CountBy<T>(T Key, int Count);
 public sealed record NowFigures(
     IReadOnlyList<StateFigure> States, IReadOnlyList<CountBy<string>> ReviewsOverLimit, int ReviewLimitWorkdays,
     int OpenObjections, int OverdueObjections, int? ApplicationsDueSoon, int? ApplicationsOverdue,
-    int LateUnpublished, ReportDue Report, bool ReportTextSaved, int WindowsClosingToday = 0, int WindowsClosingSoon = 0);
+    int LateUnpublished, ReportDue Report, bool ReportTextSaved, int WindowsClosingToday = 0, int WindowsClosingSoon = 0,
+    int ReviewDue = 0, int ReviewDueSoon = 0);
 
 public sealed record MonthChannelCount(int Month, Channel Channel, int Count);
 
@@ -223,12 +224,26 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
         }
 
         var windows = await ClosingWindowsAsync(db, scope, filter, calendar, today, ct);
+        var reviews = await PeriodicReviewAsync(db, scope, filter, today, ct);
 
         var report = reportDeadline.Current();
         var textSaved = await db.ReportTexts.AnyAsync(t => t.Year == report.Year, ct);
         return new NowFigures(states, overLimit, limit, objections.Count, overdueObjections, dueSoon, overdue, lateUnpublished, report, textSaved,
-            windows.Count(w => w.To == today), windows.Count);
+            windows.Count(w => w.To == today), windows.Count, reviews.Count(r => r.DueOn <= today), reviews.Count);
     }
+
+    /// <summary>定期审查: published notices due for review today or earlier, or within the next 30 days.</summary>
+    private async Task<List<(int Id, DateOnly DueOn)>> PeriodicReviewAsync(XiheDbContext db, Scope scope, DashboardFilter filter,
+        DateOnly today, CancellationToken ct)
+    {
+        var by = today.AddDays(PeriodicReviewHorizonDays);
+        var rows = await Notices(db, scope, filter).Where(n => n.State == NoticeState.Published && n.ReviewDueOn != null && n.ReviewDueOn <= by)
+            .Select(n => new { n.Id, DueOn = n.ReviewDueOn!.Value }).ToListAsync(ct);
+        return rows.Select(r => (r.Id, r.DueOn)).ToList();
+    }
+
+    /// <summary>The same horizon as the 定期审查 page.</summary>
+    public const int PeriodicReviewHorizonDays = 30;
 
     /// <summary>Open 公示 windows whose last day is today or within the next 3 working days.</summary>
     private async Task<List<(int Id, DateOnly To)>> ClosingWindowsAsync(XiheDbContext db, Scope scope, DashboardFilter filter,
@@ -558,6 +573,10 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
                 return await NoticesById((await ClosingWindowsAsync(db, scope, filter, calendar, today, ct)).Where(w => w.To == today).Select(w => w.Id));
             case DashboardMetric.WindowsClosingSoon:
                 return await NoticesById((await ClosingWindowsAsync(db, scope, filter, calendar, today, ct)).Select(w => w.Id));
+            case DashboardMetric.ReviewDue:
+                return await NoticesById((await PeriodicReviewAsync(db, scope, filter, today, ct)).Where(r => r.DueOn <= today).Select(r => r.Id));
+            case DashboardMetric.ReviewDueSoon:
+                return await NoticesById((await PeriodicReviewAsync(db, scope, filter, today, ct)).Select(r => r.Id));
             case DashboardMetric.LatePublished:
                 return await NoticesById(await LatePublishedAsync(db, scope, filter, calendar, ct));
             case DashboardMetric.Published:
@@ -661,6 +680,8 @@ public static class DashboardMetric
     public const string LatePublished = "late-published";
     public const string WindowsClosingToday = "windows-closing-today";
     public const string WindowsClosingSoon = "windows-closing-soon";
+    public const string ReviewDue = "review-due";
+    public const string ReviewDueSoon = "review-due-soon";
     public const string Published = "published";
     public const string WeChatForm = "wechat-form";
     public const string WeChatOrigin = "wechat-origin";

@@ -65,4 +65,28 @@ public class PeriodicReviewTests
         var id = await PublishedNewsAsync(t);
         (await t.LoadAsync(id)).ReviewDueOn.ShouldBeNull();
     }
+
+    [Fact]
+    public async Task Dashboard_CountsWhatIsDueAndWhatComesDue_AndListsThem()
+    {
+        await using var t = await TestDatabase.CreateAsync(seedDemo: true);
+        var first = await PublishedNewsAsync(t);
+        t.Clock.SetUtcNow(new DateTimeOffset(2024, 5, 25, 2, 0, 0, TimeSpan.Zero));
+        var second = await PublishedNewsAsync(t);
+        var head = await t.DemoActorAsync("head");
+        var dashboard = t.Get<XiheWorkflow.Core.Dashboard.DashboardQueries>();
+        var filter = new XiheWorkflow.Core.Dashboard.DashboardFilter(2024);
+
+        // 2024-11-12: the first (due 11-10) is due, the second (due 11-25) comes due within 30 days.
+        t.Clock.SetUtcNow(new DateTimeOffset(2024, 11, 12, 2, 0, 0, TimeSpan.Zero));
+        var now = (await dashboard.OverviewAsync(filter, head)).Now;
+        (now.ReviewDue, now.ReviewDueSoon).ShouldBe((1, 2));
+        (await dashboard.ListAsync(XiheWorkflow.Core.Dashboard.DashboardMetric.ReviewDue, filter, head)).Select(r => r.Id).ShouldBe([first]);
+        (await dashboard.ListAsync(XiheWorkflow.Core.Dashboard.DashboardMetric.ReviewDueSoon, filter, head)).Select(r => r.Id)
+            .ShouldBe([first, second], ignoreOrder: true);
+
+        await t.DecideAsync(await t.DemoActorAsync("officer"), first, null, NoticeAction.Expire, "已废止");
+        now = (await dashboard.OverviewAsync(filter, head)).Now;
+        (now.ReviewDue, now.ReviewDueSoon).ShouldBe((0, 1));
+    }
 }

@@ -31,7 +31,8 @@ public class DashboardWidgetsTests : BunitContext, IAsyncLifetime
     private static DashboardView View() => new(Filter, true, true, [new OfficeOption(1, "综合办公室"), new OfficeOption(2, "民生服务中心")],
         new NowFigures(
             [new StateFigure(NoticeState.InReview, Roles.SupervisingLeader, 3, 4), new StateFigure(NoticeState.Approved, null, 2, 1)],
-            [new CountBy<string>(Roles.SupervisingLeader, 2)], 2, 5, 1, 7, 8, 9, new ReportDue(2023, new DateOnly(2024, 1, 31), false, -100), true),
+            [new CountBy<string>(Roles.SupervisingLeader, 2)], 2, 5, 1, 7, 8, 9, new ReportDue(2023, new DateOnly(2024, 1, 31), false, -100), true,
+            WindowsClosingToday: 22, WindowsClosingSoon: 23, ReviewDue: 24, ReviewDueSoon: 25),
         new YearFigures(11, [new CountBy<int>(3, 11)], [new MonthChannelCount(3, Channel.WeChat, 4), new MonthChannelCount(3, Channel.PlatformDisclosure, 11)],
             [new NamedCount(1, "综合办公室", 11)], [new NamedCount(5, "政策文件", 11)],
             [new CountBy<ContentForm>(ContentForm.Video, 4)], [new CountBy<ContentOrigin>(ContentOrigin.SelfEdited, 4)], 12,
@@ -47,6 +48,10 @@ public class DashboardWidgetsTests : BunitContext, IAsyncLifetime
     [InlineData("applications-due-soon", "7", "metric=applications-due-soon")]
     [InlineData("applications-overdue", "8", "metric=applications-overdue")]
     [InlineData("late-unpublished", "9", "metric=late-unpublished")]
+    [InlineData("windows-closing-today", "22", "metric=windows-closing-today")]
+    [InlineData("windows-closing-soon", "23", "metric=windows-closing-soon")]
+    [InlineData("review-due", "24", "metric=review-due")]
+    [InlineData("review-due-soon", "25", "metric=review-due-soon")]
     [InlineData("published", "11", "metric=published")]
     [InlineData("published-month-3", "3月 11", "month=3")]
     [InlineData("wechat-form-Video", "4", "metric=wechat-form%3AVideo")]
