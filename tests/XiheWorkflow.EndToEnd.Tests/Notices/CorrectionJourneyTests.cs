@@ -33,9 +33,10 @@ public class CorrectionJourneyTests(AppFixture app)
         await body.ClickAsync();
         await staff.Keyboard.PressAsync("Control+End");
         await body.PressSequentiallyAsync("第2户保障金额为350元。");
+        // Leave the editor as a person does before reaching for the button: its text goes to the server on blur.
+        await staff.GetByLabel("文号").ClickAsync();
         await staff.ScreenshotAsync("correction-1-draft");
-        await staff.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
-        await staff.WaitForURLAsync(new Regex($@"/notices/{id}$"));
+        await staff.ClickAndExpectUrlAsync(staff.GetByRole(AriaRole.Button, new() { Name = "提交审核" }), new Regex($@"/notices/{id}$"));
         await Assertions.Expect(staff.GetByTestId("corrections")).ToContainTextAsync("审核中");
         // Until the officer decides, the public still reads the published text.
         var before = await app.NewPageAsync();

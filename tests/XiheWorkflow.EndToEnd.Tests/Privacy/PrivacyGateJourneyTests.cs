@@ -31,8 +31,7 @@ public class PrivacyGateJourneyTests(AppFixture app)
         await page.GetByRole(AriaRole.Button, new() { Name = "一键遮盖标题和正文" }).ClickAsync();
         await Assertions.Expect(body).ToContainTextAsync("440524********0014");
         await Assertions.Expect(body).ToContainTextAsync("138****5678");
-        await page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/notices/\d+$"));
+        await page.ClickAndExpectUrlAsync(page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }), new Regex(@"/notices/\d+$"));
         await Assertions.Expect(page.Locator(".xihe-body")).ToContainTextAsync("440524********0014");
         await Assertions.Expect(page.Locator(".xihe-body")).Not.ToContainTextAsync("440524188001010014");
     }
@@ -71,8 +70,7 @@ public class PrivacyGateJourneyTests(AppFixture app)
         await page.Locator("th.xihe-roster-flagged").First.GetByRole(AriaRole.Button, new() { Name = "删除此列" }).ClickAsync();
         await Assertions.Expect(page.Locator("th.xihe-roster-flagged")).ToHaveCountAsync(0);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
-        await page.WaitForURLAsync(new Regex(@"/notices/\d+$"));
+        await page.ClickAndExpectUrlAsync(page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }), new Regex(@"/notices/\d+$"));
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "名单" })).ToContainTextAsync("马晓丽");
         await page.ScreenshotAsync("privacy-3-roster-submitted");
     }
