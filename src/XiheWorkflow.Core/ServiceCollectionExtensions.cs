@@ -26,7 +26,13 @@ public static class ServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<Publicity.ChangeNotifier>();
         services.AddSingleton<ChangeFeedInterceptor>();
-        services.AddDbContextFactory<XiheDbContext>((sp, db) => db.UseSqlite(connectionString).AddInterceptors(sp.GetRequiredService<ChangeFeedInterceptor>()));
+        // A bad provider name or a missing PostgreSQL connection string surfaces as a StartupException
+        // when the first context is made (the web app and `xihe` report it in one line).
+        services.AddDbContextFactory<XiheDbContext, XiheDbContextFactory>((sp, db) =>
+            XiheDatabase.Use(db, XiheDatabase.IsPostgres(options), connectionString)
+                .AddInterceptors(sp.GetRequiredService<ChangeFeedInterceptor>()));
+        // Identity's stores and the data-protection key ring ask for the context itself: the factory's, per scope.
+        services.Replace(ServiceDescriptor.Scoped<XiheDbContext>(sp => sp.GetRequiredService<IDbContextFactory<XiheDbContext>>().CreateDbContext()));
 
         services.AddValidatorsFromAssembly(typeof(ServiceCollectionExtensions).Assembly, includeInternalTypes: true);
         services.AddScoped<DatabaseInitializer>();
@@ -102,10 +108,16 @@ public static class ServiceCollectionExtensions
         return services;
     }
 
-    public static string ResolveConnectionString(IConfiguration configuration, XiheOptions options)
+    /// <summary>
+    /// <c>ConnectionStrings:Xihe</c> when set; otherwise, for SQLite, the file in the data directory.
+    /// PostgreSQL has no default (null): it must be named.
+    /// </summary>
+    public static string? ResolveConnectionString(IConfiguration configuration, XiheOptions options)
     {
         var explicitString = configuration.GetConnectionString("Xihe");
         if (!string.IsNullOrWhiteSpace(explicitString)) return explicitString;
+        if (string.Equals(options.DatabaseProvider?.Trim(), XiheDatabase.Postgres, StringComparison.OrdinalIgnoreCase)
+            || string.Equals(options.DatabaseProvider?.Trim(), "PostgreSQL", StringComparison.OrdinalIgnoreCase)) return null;
         return $"Data Source={Path.Combine(options.ResolvedDataDirectory, "xihe.db")}";
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Localization;
 using MudBlazor.Services;
@@ -48,6 +49,11 @@ public static class WebSetup
             });
         });
         services.AddAuthorization();
+        // The key ring that signs cookies and antiforgery tokens lives in the database, so every web
+        // instance on one PostgreSQL database accepts the others' cookies (and a restart keeps sign-ins).
+        services.AddDataProtection()
+            .SetApplicationName("XiheWorkflow")
+            .PersistKeysToDbContext<Core.Data.XiheDbContext>();
         services.AddXiheCore(builder.Configuration)
             .AddSignInManager()
             .AddClaimsPrincipalFactory<XiheClaimsFactory>()

@@ -38,7 +38,8 @@ public static class BulkInsert
             return parameter;
         }).ToList();
         var getters = properties.Select(p => (Getter: p.GetGetter(), Converter: p.GetTypeMapping().Converter)).ToList();
-        await command.PrepareAsync(ct);
+        // Npgsql prepares from the parameters' types, which are only known once values are set; it infers them per row.
+        if (db.Database.IsSqlite()) await command.PrepareAsync(ct);
 
         foreach (var entity in entities)
         {

@@ -19,7 +19,9 @@ public class DatabaseInitializer(
     IOptions<XiheOptions> options,
     ILogger<DatabaseInitializer> logger)
 {
-    public async Task MigrateAsync(CancellationToken ct = default)
+    public Task MigrateAsync(CancellationToken ct = default) => MigrateAsync(seedDemo: false, ct);
+
+    private async Task MigrateAsync(bool seedDemo, CancellationToken ct)
     {
         var opts = options.Value;
         DataDirectory.EnsureWritable(opts.ResolvedDataDirectory);
@@ -45,6 +47,9 @@ public class DatabaseInitializer(
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", ct);
         }
 
+        // Several web instances may start together on one PostgreSQL database (EF locks the migration
+        // itself): they seed one after the other, so the second finds everything there.
+        await using var initialising = await DatabaseLocks.AcquireAsync(contextFactory, DatabaseLocks.Initialise, ct);
         await using var scope = services.CreateAsyncScope();
         var roles = scope.ServiceProvider.GetRequiredService<RoleManager<IdentityRole>>();
         foreach (var role in Roles.All)
@@ -52,18 +57,16 @@ public class DatabaseInitializer(
             if (!await roles.RoleExistsAsync(role)) await roles.CreateAsync(new IdentityRole(role));
         }
         await ReferenceData.EnsureAsync(db, ct);
+        if (seedDemo)
+        {
+            var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
+            if (await seeder.CanSeedAsync(ct)) await seeder.SeedAsync(ct);
+        }
         logger.LogInformation("Database ready at {DataSource}", db.Database.GetDbConnection().DataSource);
     }
 
     /// <summary>Migrates, then seeds demo data when configured and the database has nobody in it yet.</summary>
-    public async Task InitializeAsync(CancellationToken ct = default)
-    {
-        await MigrateAsync(ct);
-        if (!options.Value.SeedDemoData) return;
-        await using var scope = services.CreateAsyncScope();
-        var seeder = scope.ServiceProvider.GetRequiredService<DemoSeeder>();
-        if (await seeder.CanSeedAsync(ct)) await seeder.SeedAsync(ct);
-    }
+    public Task InitializeAsync(CancellationToken ct = default) => MigrateAsync(options.Value.SeedDemoData, ct);
 
     private static async Task<bool> DatabaseExistsAsync(XiheDbContext db, CancellationToken ct)
     {

@@ -9,3 +9,10 @@ public class DesignTimeContextFactory : IDesignTimeDbContextFactory<XiheDbContex
     public XiheDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<XiheDbContext>().UseSqlite("Data Source=design-time.db").Options);
 }
+
+/// <summary>Lets `dotnet ef migrations add … --context PostgresXiheDbContext` build the PostgreSQL model; it never connects.</summary>
+public class PostgresDesignTimeContextFactory : IDesignTimeDbContextFactory<PostgresXiheDbContext>
+{
+    public PostgresXiheDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<XiheDbContext>().UseNpgsql("Host=localhost;Database=xihe_design").Options);
+}

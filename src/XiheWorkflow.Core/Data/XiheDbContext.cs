@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
@@ -10,8 +11,12 @@ using XiheWorkflow.Domain.Requests;
 
 namespace XiheWorkflow.Core.Data;
 
+/// <summary>
+/// The model and the SQLite migrations (Data/Migrations). <see cref="PostgresXiheDbContext"/> is the
+/// same model with its own migrations set for PostgreSQL; the factory picks one by configuration.
+/// </summary>
 public class XiheDbContext(DbContextOptions<XiheDbContext> options)
-    : IdentityDbContext<XiheUser, IdentityRole, string>(options)
+    : IdentityDbContext<XiheUser, IdentityRole, string>(options), IDataProtectionKeyContext
 {
     public DbSet<Office> Offices => Set<Office>();
     public DbSet<Category> Categories => Set<Category>();
@@ -37,6 +42,8 @@ public class XiheDbContext(DbContextOptions<XiheDbContext> options)
     public DbSet<Publicity.Notification> Notifications => Set<Publicity.Notification>();
     public DbSet<Publicity.WebhookMessage> WebhookMessages => Set<Publicity.WebhookMessage>();
     public DbSet<Publicity.AppSetting> AppSettings => Set<Publicity.AppSetting>();
+    /// <summary>The web app's data-protection key ring, shared by every instance on the database (cookies, antiforgery).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -44,8 +51,9 @@ public class XiheDbContext(DbContextOptions<XiheDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(XiheDbContext).Assembly);
     }
 
-    // One writer at a time links new audit entries to the chain; SQLite serialises writers anyway,
-    // and the unique Sequence index refuses a fork made by a second process.
+    // One writer at a time links new audit entries to the chain. SQLite serialises writers anyway,
+    // and the unique Sequence index refuses a fork made by a second process; on PostgreSQL, where
+    // several web instances write at once, a transaction-scoped advisory lock makes them take turns.
     private static readonly SemaphoreSlim AuditChainLock = new(1, 1);
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
@@ -56,23 +64,42 @@ public class XiheDbContext(DbContextOptions<XiheDbContext> options)
         await AuditChainLock.WaitAsync(cancellationToken);
         try
         {
-            var last = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
-                .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
-            var seq = last?.Sequence ?? 0;
-            var prev = last?.Hash ?? "";
-            foreach (var entry in newEntries)
+            if (!DatabaseLocks.IsPostgres(this)) return await LinkAndSaveAsync(newEntries, acceptAllChangesOnSuccess, cancellationToken);
+
+            var ownTransaction = Database.CurrentTransaction is null
+                ? await Database.BeginTransactionAsync(cancellationToken) : null;
+            try
             {
-                entry.Sequence = ++seq;
-                entry.PrevHash = prev;
-                entry.Hash = entry.ComputeHash();
-                prev = entry.Hash;
+                await DatabaseLocks.LockForTransactionAsync(this, DatabaseLocks.AuditChain, cancellationToken);
+                var saved = await LinkAndSaveAsync(newEntries, acceptAllChangesOnSuccess, cancellationToken);
+                if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+                return saved;
             }
-            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            finally
+            {
+                if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+            }
         }
         finally
         {
             AuditChainLock.Release();
         }
+    }
+
+    private async Task<int> LinkAndSaveAsync(List<AuditEntry> newEntries, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var last = await AuditEntries.AsNoTracking().OrderByDescending(a => a.Sequence)
+            .Select(a => new { a.Sequence, a.Hash }).FirstOrDefaultAsync(cancellationToken);
+        var seq = last?.Sequence ?? 0;
+        var prev = last?.Hash ?? "";
+        foreach (var entry in newEntries)
+        {
+            entry.Sequence = ++seq;
+            entry.PrevHash = prev;
+            entry.Hash = entry.ComputeHash();
+            prev = entry.Hash;
+        }
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess) =>

@@ -158,7 +158,7 @@ public class ImportLedger(IDbContextFactory<XiheDbContext> contextFactory, TimeP
             await BulkInsert.InsertAsync(db, newApplications, ct);
             await db.SaveChangesAsync(ct);
         }
-        catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException)
+        catch (Exception e) when (e is DbUpdateException or Microsoft.Data.Sqlite.SqliteException or Npgsql.PostgresException)
         {
             // Another import of the same references won the race; nothing of this one is kept.
             throw new ImportException(new ImportError(null, null, $"the register changed during the import, nothing was written; run it again ({e.InnerException?.Message ?? e.Message})", fileName));

@@ -40,6 +40,12 @@ public class NightlyBackupService(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         if (!options.Value.Enabled) return;
+        if (Data.XiheDatabase.IsPostgres(xihe.Value))
+        {
+            // The archive is SQLite's file; PostgreSQL is backed up by pg_dump on the database server (README).
+            logger.LogInformation("Nightly backup is off: the database is PostgreSQL, back it up with pg_dump");
+            return;
+        }
         // The first check waits one tick: a start-up (and every test host) should not begin with a backup.
         using var timer = new PeriodicTimer(Tick, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))

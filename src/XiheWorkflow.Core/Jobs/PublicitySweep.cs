@@ -1,4 +1,3 @@
-using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -17,6 +16,8 @@ namespace XiheWorkflow.Core.Jobs;
 /// One pass over the timers kept in the database: publish scheduled notices that are due, close
 /// windows that have ended, make the day's reminders. Every step is idempotent, so a pass may run
 /// twice at once, or late after downtime, and still each transition and reminder happens once.
+/// With several web instances on one PostgreSQL database, a pass first takes the sweep lock: while
+/// one instance sweeps, the others skip their pass instead of racing it.
 /// </summary>
 public class PublicitySweep(
     IDbContextFactory<XiheDbContext> contexts, DecideNotice decide, CalendarProvider calendars, IOpenObjections objections,
@@ -25,6 +26,17 @@ public class PublicitySweep(
     public record Result(int Published, int Closed, int Reminders);
 
     public async Task<Result> RunAsync(CancellationToken ct = default)
+    {
+        await using var lease = await DatabaseLocks.TryAcquireAsync(contexts, DatabaseLocks.Sweep, ct);
+        if (lease is null)
+        {
+            logger.LogDebug("Another instance is sweeping; this pass is skipped");
+            return new Result(0, 0, 0);
+        }
+        return await SweepAsync(ct);
+    }
+
+    private async Task<Result> SweepAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         List<(int Id, int Version)> due, ended;
@@ -163,7 +175,7 @@ public class PublicitySweep(
             await db.SaveChangesAsync(ct);
             return true;
         }
-        catch (DbUpdateException e) when (e.InnerException is SqliteException { SqliteErrorCode: 19 })
+        catch (DbUpdateException e) when (DbErrors.IsConstraintViolation(e))
         {
             return false;
         }

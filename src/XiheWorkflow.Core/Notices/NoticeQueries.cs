@@ -281,7 +281,8 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
         await using var db = await contexts.CreateDbContextAsync(ct);
         var pattern = $"%\"sha256\":\"{sha256}\"%";
         var ids = await db.Database.SqlQuery<int>(
-            $"SELECT Id AS Value FROM Notices WHERE Attachments LIKE {pattern} UNION SELECT NoticeId AS Value FROM NoticeRevisions WHERE Content LIKE {pattern} UNION SELECT NoticeId AS Value FROM NoticePostings WHERE Photo LIKE {pattern} UNION SELECT NoticeId AS Value FROM NoticeCorrections WHERE Content LIKE {pattern}")
+            // Quoted names: PostgreSQL folds unquoted ones to lower case; SQLite accepts both.
+            $"SELECT \"Id\" AS \"Value\" FROM \"Notices\" WHERE \"Attachments\" LIKE {pattern} UNION SELECT \"NoticeId\" AS \"Value\" FROM \"NoticeRevisions\" WHERE \"Content\" LIKE {pattern} UNION SELECT \"NoticeId\" AS \"Value\" FROM \"NoticePostings\" WHERE \"Photo\" LIKE {pattern} UNION SELECT \"NoticeId\" AS \"Value\" FROM \"NoticeCorrections\" WHERE \"Content\" LIKE {pattern}")
             .ToListAsync(ct);
         if (ids.Count == 0) return false;
         var noticeActor = await NoticeActors.LoadAsync(db, actor, ct);

@@ -22,7 +22,12 @@ public class CreateBackup(IDbContextFactory<XiheDbContext> contexts, IOptions<Xi
         outPath = Path.GetFullPath(outPath);
         if (File.Exists(outPath)) throw new DomainException("Backup.OutExists", outPath);
         string connectionString;
-        await using (var db = await contexts.CreateDbContextAsync(ct)) connectionString = db.Database.GetConnectionString()!;
+        await using (var db = await contexts.CreateDbContextAsync(ct))
+        {
+            // The archive holds the SQLite file; a PostgreSQL database is backed up with pg_dump (README).
+            if (!db.Database.IsSqlite()) throw new DomainException("Backup.NotSqlite");
+            connectionString = db.Database.GetConnectionString()!;
+        }
         var dbPath = Path.GetFullPath(new SqliteConnectionStringBuilder(connectionString).DataSource);
         if (!File.Exists(dbPath)) throw new DomainException("Backup.NoDatabase", dbPath);
 

@@ -26,6 +26,7 @@ public class RestoreBackup(IDbContextFactory<XiheDbContext> contexts, IOptions<X
         IReadOnlySet<string> knownMigrations;
         await using (var db = await contexts.CreateDbContextAsync(ct))
         {
+            if (!db.Database.IsSqlite()) throw new DomainException("Backup.NotSqlite");
             dbPath = Path.GetFullPath(new SqliteConnectionStringBuilder(db.Database.GetConnectionString()).DataSource);
             knownMigrations = db.Database.GetMigrations().ToHashSet();
         }
