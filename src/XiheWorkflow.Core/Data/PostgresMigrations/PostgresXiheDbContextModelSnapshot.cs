@@ -2,7 +2,6 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
-using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using XiheWorkflow.Core.Data;
@@ -12,11 +11,9 @@ using XiheWorkflow.Core.Data;
 namespace XiheWorkflow.Core.Data.PostgresMigrations
 {
     [DbContext(typeof(PostgresXiheDbContext))]
-    [Migration("20261126183430_Initial")]
-    partial class Initial
+    partial class PostgresXiheDbContextModelSnapshot : ModelSnapshot
     {
-        /// <inheritdoc />
-        protected override void BuildTargetModel(ModelBuilder modelBuilder)
+        protected override void BuildModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -1349,8 +1346,7 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                         .HasColumnType("integer");
 
                     b.Property<decimal>("FeesTenThousandYuan")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)");
+                        .HasColumnType("numeric");
 
                     b.Property<bool>("IsImported")
                         .HasColumnType("boolean");

@@ -2,6 +2,7 @@
 using System;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 using XiheWorkflow.Core.Data;
@@ -11,9 +12,11 @@ using XiheWorkflow.Core.Data;
 namespace XiheWorkflow.Core.Data.PostgresMigrations
 {
     [DbContext(typeof(PostgresXiheDbContext))]
-    partial class PostgresXiheDbContextModelSnapshot : ModelSnapshot
+    [Migration("20261126185116_Initial")]
+    partial class Initial
     {
-        protected override void BuildModel(ModelBuilder modelBuilder)
+        /// <inheritdoc />
+        protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
             modelBuilder
@@ -1346,8 +1349,7 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                         .HasColumnType("integer");
 
                     b.Property<decimal>("FeesTenThousandYuan")
-                        .HasPrecision(18, 4)
-                        .HasColumnType("numeric(18,4)");
+                        .HasColumnType("numeric");
 
                     b.Property<bool>("IsImported")
                         .HasColumnType("boolean");

@@ -269,7 +269,7 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                     Licensing = table.Column<int>(type: "integer", nullable: false),
                     Penalty = table.Column<int>(type: "integer", nullable: false),
                     Enforcement = table.Column<int>(type: "integer", nullable: false),
-                    FeesTenThousandYuan = table.Column<decimal>(type: "numeric(18,4)", precision: 18, scale: 4, nullable: false),
+                    FeesTenThousandYuan = table.Column<decimal>(type: "numeric", nullable: false),
                     IsImported = table.Column<bool>(type: "boolean", nullable: false),
                     Version = table.Column<int>(type: "integer", nullable: false)
                 },
