@@ -51,38 +51,43 @@ public class XiheDbContext(DbContextOptions<XiheDbContext> options)
         builder.ApplyConfigurationsFromAssembly(typeof(XiheDbContext).Assembly);
     }
 
-    // One writer at a time links new audit entries to the chain. SQLite serialises writers anyway,
-    // and the unique Sequence index refuses a fork made by a second process; on PostgreSQL, where
-    // several web instances write at once, a transaction-scoped advisory lock makes them take turns.
+    // One writer at a time links new audit entries to the chain. On SQLite an in-process lock does it
+    // (SQLite serialises writers anyway, and the unique Sequence index refuses a fork made by a second
+    // process); on PostgreSQL, where several web instances write at once, a transaction-scoped
+    // advisory lock makes every writer of every instance take its turn.
     private static readonly SemaphoreSlim AuditChainLock = new(1, 1);
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var newEntries = ChangeTracker.Entries<AuditEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         if (newEntries.Count == 0) return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        if (DatabaseLocks.IsPostgres(this)) return await LinkAndSaveOnPostgresAsync(newEntries, acceptAllChangesOnSuccess, cancellationToken);
 
         await AuditChainLock.WaitAsync(cancellationToken);
         try
         {
-            if (!DatabaseLocks.IsPostgres(this)) return await LinkAndSaveAsync(newEntries, acceptAllChangesOnSuccess, cancellationToken);
-
-            var ownTransaction = Database.CurrentTransaction is null
-                ? await Database.BeginTransactionAsync(cancellationToken) : null;
-            try
-            {
-                await DatabaseLocks.LockForTransactionAsync(this, DatabaseLocks.AuditChain, cancellationToken);
-                var saved = await LinkAndSaveAsync(newEntries, acceptAllChangesOnSuccess, cancellationToken);
-                if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
-                return saved;
-            }
-            finally
-            {
-                if (ownTransaction is not null) await ownTransaction.DisposeAsync();
-            }
+            return await LinkAndSaveAsync(newEntries, acceptAllChangesOnSuccess, cancellationToken);
         }
         finally
         {
             AuditChainLock.Release();
+        }
+    }
+
+    private async Task<int> LinkAndSaveOnPostgresAsync(List<AuditEntry> newEntries, bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        // The lock lives until the transaction ends: the caller's, or one of its own around this save.
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            await DatabaseLocks.LockForTransactionAsync(this, DatabaseLocks.AuditChain, cancellationToken);
+            var saved = await LinkAndSaveAsync(newEntries, acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return saved;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
         }
     }
 

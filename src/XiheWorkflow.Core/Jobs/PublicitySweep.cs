@@ -36,7 +36,8 @@ public class PublicitySweep(
         return await SweepAsync(ct);
     }
 
-    private async Task<Result> SweepAsync(CancellationToken ct)
+    /// <summary>The pass itself, without the lock (tests run two at once to show it stays exactly-once even so).</summary>
+    internal async Task<Result> SweepAsync(CancellationToken ct = default)
     {
         var now = clock.GetUtcNow().UtcDateTime;
         List<(int Id, int Version)> due, ended;
