@@ -1,35 +1,50 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 using XiheWorkflow.Core;
 using XiheWorkflow.Core.Data;
 
 namespace XiheWorkflow.Core.Tests;
 
 /// <summary>
-/// A real SQLite file in a fresh temporary data directory, migrated like production, with Core's
-/// services and a FakeTimeProvider.
+/// A real database, migrated like production, with Core's services and a FakeTimeProvider: a SQLite
+/// file in a fresh temporary data directory, or — when XIHE_TEST_POSTGRES names a PostgreSQL server —
+/// a database of its own on that server (created here, dropped at dispose), with the data directory
+/// still holding attachments.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
+    /// <summary>Connection string of the PostgreSQL server the suite runs against (no database), or null for SQLite.</summary>
+    public static string? PostgresServer { get; } =
+        Environment.GetEnvironmentVariable("XIHE_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
+
+    public static bool IsPostgres => PostgresServer is not null;
+
+    // Data directory → its database's settings, so that `xihe --data-dir` run in-process (CliRunner) opens the same database.
+    private static readonly ConcurrentDictionary<string, IReadOnlyDictionary<string, string?>> SettingsByDirectory = new();
+
     public string DataDirectory { get; }
     public ServiceProvider Services { get; }
     public FakeTimeProvider Clock { get; }
-    private readonly bool _ownsDirectory;
+    /// <summary>The configuration every host and service provider of this database is given.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
+    private readonly bool _owns;
 
-    private TestDatabase(string dataDirectory, bool seedDemo, FakeTimeProvider? clock = null, bool publicityDemo = false, bool demoNotices = false)
+    private TestDatabase(string dataDirectory, IReadOnlyDictionary<string, string?> settings, bool seedDemo, FakeTimeProvider? clock = null,
+        bool publicityDemo = false, bool demoNotices = false)
     {
         DataDirectory = dataDirectory;
+        Settings = settings;
         Clock = clock ?? new(new DateTimeOffset(2024, 5, 10, 1, 30, 0, TimeSpan.Zero));
-        _ownsDirectory = clock is null;
-        var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
-        {
-            ["Xihe:DataDirectory"] = dataDirectory,
-            ["Xihe:SeedDemoData"] = seedDemo ? "true" : "false",
-        }).Build();
+        _owns = clock is null;
+        var config = new ConfigurationBuilder().AddInMemoryCollection(settings)
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["Xihe:SeedDemoData"] = seedDemo ? "true" : "false" })
+            .Build();
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(config);
         services.AddLogging(l => l.SetMinimumLevel(LogLevel.Warning));
@@ -44,23 +59,34 @@ public sealed class TestDatabase : IAsyncDisposable
     public static async Task<TestDatabase> CreateAsync(bool seedDemo = false, bool publicityDemo = false, bool demoNotices = false)
     {
         var dir = Path.Combine(Path.GetTempPath(), "xihe-tests", Guid.NewGuid().ToString("N"));
-        var db = new TestDatabase(dir, seedDemo, publicityDemo: publicityDemo, demoNotices: demoNotices);
+        var settings = new Dictionary<string, string?> { ["Xihe:DataDirectory"] = dir };
+        if (PostgresServer is not null)
+        {
+            settings["Xihe:DatabaseProvider"] = XiheDatabase.Postgres;
+            settings["ConnectionStrings:Xihe"] = await CreatePostgresDatabaseAsync();
+        }
+        SettingsByDirectory[dir] = settings;
+        var db = new TestDatabase(dir, settings, seedDemo, publicityDemo: publicityDemo, demoNotices: demoNotices);
         await using var scope = db.Services.CreateAsyncScope();
         await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
         return db;
     }
 
+    /// <summary>The settings of the test database whose data directory this is, if any.</summary>
+    public static IReadOnlyDictionary<string, string?>? SettingsFor(string dataDirectory) =>
+        SettingsByDirectory.GetValueOrDefault(Path.GetFullPath(dataDirectory)) ?? SettingsByDirectory.GetValueOrDefault(dataDirectory);
+
     /// <summary>
-    /// The same data directory and clock as a second process (or the app after a restart) sees
-    /// them: new service provider, nothing shared in memory. The first instance keeps the directory.
+    /// The same database and clock as a second process (or the app after a restart) sees them: new
+    /// service provider, nothing shared in memory. The first instance keeps the directory and database.
     /// </summary>
-    public TestDatabase Reopen() => new(DataDirectory, seedDemo: false, Clock);
+    public TestDatabase Reopen() => new(DataDirectory, Settings, seedDemo: false, Clock);
 
     /// <summary>Core's services plus <paramref name="configure"/> on the same configuration and clock: a host to start and stop.</summary>
     public Microsoft.Extensions.Hosting.IHost BuildHost(Action<IServiceCollection> configure)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder();
-        builder.Configuration["Xihe:DataDirectory"] = DataDirectory;
+        foreach (var (key, value) in Settings) builder.Configuration[key] = value;
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.Services.AddSingleton<TimeProvider>(Clock);
         builder.Services.AddXiheCore(builder.Configuration);
@@ -85,10 +111,67 @@ public sealed class TestDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        SqliteConnection.ClearAllPools();
-        if (_ownsDirectory)
+        if (!_owns) return;
+        SettingsByDirectory.TryRemove(DataDirectory, out _);
+        if (Settings.GetValueOrDefault("ConnectionStrings:Xihe") is { } postgres) await DropPostgresDatabaseAsync(postgres);
+        else SqliteConnection.ClearAllPools();
+        try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+    }
+
+    private static async Task<string> CreatePostgresDatabaseAsync()
+    {
+        var name = $"xihe_test_{Guid.NewGuid():N}";
+        await using (var admin = await OpenAdminAsync())
+        await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin))
         {
-            try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
+            await create.ExecuteNonQueryAsync();
         }
+        return new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name, IncludeErrorDetail = true }.ConnectionString;
+    }
+
+    private static async Task DropPostgresDatabaseAsync(string connectionString)
+    {
+        using (var pooled = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(pooled);
+        var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
+        await using var admin = await OpenAdminAsync();
+        // FORCE: a host a test forgot to stop may still hold a connection.
+        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
+        await drop.ExecuteNonQueryAsync();
+    }
+
+    private static async Task<NpgsqlConnection> OpenAdminAsync()
+    {
+        // Unpooled: the maintenance database is only used to create and drop the tests' own.
+        var builder = new NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync();
+        return connection;
+    }
+}
+
+/// <summary>A test of something only SQLite has (its file, WAL, online backup); skipped when the suite runs on PostgreSQL.</summary>
+public sealed class SqliteOnlyFactAttribute : FactAttribute
+{
+    public SqliteOnlyFactAttribute(string reason)
+    {
+        if (TestDatabase.IsPostgres) Skip = $"SQLite only: {reason}";
+    }
+}
+
+/// <inheritdoc cref="SqliteOnlyFactAttribute"/>
+public sealed class SqliteOnlyTheoryAttribute : TheoryAttribute
+{
+    public SqliteOnlyTheoryAttribute(string reason)
+    {
+        if (TestDatabase.IsPostgres) Skip = $"SQLite only: {reason}";
+    }
+}
+
+/// <summary>A test of what only matters on PostgreSQL (several instances on one database); skipped without XIHE_TEST_POSTGRES.</summary>
+public sealed class PostgresFactAttribute : FactAttribute
+{
+    public PostgresFactAttribute()
+    {
+        if (!TestDatabase.IsPostgres) Skip = "needs PostgreSQL: set XIHE_TEST_POSTGRES to a server's connection string (tests/with-postgres.sh does)";
     }
 }

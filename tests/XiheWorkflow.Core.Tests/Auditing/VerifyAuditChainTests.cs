@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
 using XiheWorkflow.Core.Auditing;
 using XiheWorkflow.Core.Operations;
 using XiheWorkflow.Core.Tests.Cli;
@@ -6,7 +7,7 @@ using XiheWorkflow.Domain.Common;
 
 namespace XiheWorkflow.Core.Tests.Auditing;
 
-/// <summary>Tampering is done the way someone with the file would do it: raw SQL on the SQLite file.</summary>
+/// <summary>Tampering is done the way someone with the database would do it: raw SQL on the SQLite file or the PostgreSQL database.</summary>
 public class VerifyAuditChainTests
 {
     [Fact]
@@ -31,7 +32,7 @@ public class VerifyAuditChainTests
     public async Task AuditVerify_EditedRow_Exit1NamingIt()
     {
         await using var t = await WithEntriesAsync(5);
-        var id = Execute(t, "UPDATE AuditEntries SET Reason = '改过了' WHERE Sequence = 3; SELECT Id FROM AuditEntries WHERE Sequence = 3");
+        var id = Execute(t, "UPDATE \"AuditEntries\" SET \"Reason\" = '改过了' WHERE \"Sequence\" = 3; SELECT \"Id\" FROM \"AuditEntries\" WHERE \"Sequence\" = 3");
 
         var run = await VerifyAsync(t);
 
@@ -53,8 +54,8 @@ public class VerifyAuditChainTests
             Sequence = 3,
             PrevHash = original.PrevHash,
         };
-        var id4 = Execute(t, $"UPDATE AuditEntries SET Reason = '改过了', Hash = '{forged.ComputeHash()}' WHERE Sequence = 3; " +
-            "SELECT Id FROM AuditEntries WHERE Sequence = 4");
+        var id4 = Execute(t, $"UPDATE \"AuditEntries\" SET \"Reason\" = '改过了', \"Hash\" = '{forged.ComputeHash()}' WHERE \"Sequence\" = 3; " +
+            "SELECT \"Id\" FROM \"AuditEntries\" WHERE \"Sequence\" = 4");
 
         var run = await VerifyAsync(t);
 
@@ -68,7 +69,7 @@ public class VerifyAuditChainTests
     public async Task AuditVerify_DeletedRow_Exit1NamingTheEntryAfterTheGap(int deleted)
     {
         await using var t = await WithEntriesAsync(5);
-        var nextId = Execute(t, $"DELETE FROM AuditEntries WHERE Sequence = {deleted}; SELECT Id FROM AuditEntries WHERE Sequence = {deleted + 1}");
+        var nextId = Execute(t, $"DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = {deleted}; SELECT \"Id\" FROM \"AuditEntries\" WHERE \"Sequence\" = {deleted + 1}");
 
         var run = await VerifyAsync(t);
 
@@ -77,11 +78,11 @@ public class VerifyAuditChainTests
         run.Out.ShouldContain("missing");
     }
 
-    [Fact]
+    [SqliteOnlyFact("a cut tail shows only against SQLite's AUTOINCREMENT high-water mark; a PostgreSQL sequence also moves on for rolled-back inserts, so it cannot tell")]
     public async Task AuditVerify_LastRowDeleted_Exit1()
     {
         await using var t = await WithEntriesAsync(5);
-        Execute(t, "DELETE FROM AuditEntries WHERE Sequence = 5");
+        Execute(t, "DELETE FROM \"AuditEntries\" WHERE \"Sequence\" = 5");
 
         var run = await VerifyAsync(t);
 
@@ -94,10 +95,10 @@ public class VerifyAuditChainTests
     {
         await using var t = await WithEntriesAsync(5);
         var movedId = Execute(t, """
-            UPDATE AuditEntries SET Sequence = -2 WHERE Sequence = 2;
-            UPDATE AuditEntries SET Sequence = 2 WHERE Sequence = 3;
-            UPDATE AuditEntries SET Sequence = 3 WHERE Sequence = -2;
-            SELECT Id FROM AuditEntries WHERE Sequence = 2
+            UPDATE "AuditEntries" SET "Sequence" = -2 WHERE "Sequence" = 2;
+            UPDATE "AuditEntries" SET "Sequence" = 2 WHERE "Sequence" = 3;
+            UPDATE "AuditEntries" SET "Sequence" = 3 WHERE "Sequence" = -2;
+            SELECT "Id" FROM "AuditEntries" WHERE "Sequence" = 2
             """);
 
         var run = await VerifyAsync(t);
@@ -143,8 +144,16 @@ public class VerifyAuditChainTests
 
     private static string? Execute(TestDatabase t, string sql)
     {
+        if (TestDatabase.IsPostgres)
+        {
+            using var db = t.NewContext();
+            using var connection = new Npgsql.NpgsqlConnection(db.Database.GetConnectionString());
+            connection.Open();
+            using var command = new Npgsql.NpgsqlCommand(sql, connection);
+            return command.ExecuteScalar()?.ToString();
+        }
         SqliteConnection.ClearAllPools();
-        using var connection = BackupArchive.OpenUnpooled(Path.Combine(t.DataDirectory, "xihe.db"));
-        return BackupArchive.Scalar(connection, sql);
+        using var file = BackupArchive.OpenUnpooled(Path.Combine(t.DataDirectory, "xihe.db"));
+        return BackupArchive.Scalar(file, sql);
     }
 }

@@ -48,8 +48,8 @@ internal static class ChannelTestKit
         var number = notice.CurrentRevision + 1;
         var now = t.Clock.GetUtcNow().UtcDateTime;
         await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO NoticeRevisions (NoticeId, Number, Content, FrozenAtUtc, AuthorId) VALUES ({id}, {number}, {content}, {now}, {notice.AuthorId})");
-        await db.Database.ExecuteSqlAsync($"UPDATE Notices SET Title = {title}, BodyHtml = {bodyHtml}, CurrentRevision = {number} WHERE Id = {id}");
+            $"INSERT INTO \"NoticeRevisions\" (\"NoticeId\", \"Number\", \"Content\", \"FrozenAtUtc\", \"AuthorId\") VALUES ({id}, {number}, {content}, {now}, {notice.AuthorId})");
+        await db.Database.ExecuteSqlAsync($"UPDATE \"Notices\" SET \"Title\" = {title}, \"BodyHtml\" = {bodyHtml}, \"CurrentRevision\" = {number} WHERE \"Id\" = {id}");
     }
 
     /// <summary>Every output a channel gets, as text, so that a test can look for what must (not) be in any of them.</summary>

@@ -9,6 +9,9 @@ public static class CliRunner
 
     public static async Task<Run> RunAsync(params string[] args)
     {
+        // A test database's own settings (its PostgreSQL database) go with its data directory.
+        var dataDir = Array.IndexOf(args, "--data-dir") is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+        CliContext.Overrides.Value = dataDir is null ? null : TestDatabase.SettingsFor(dataDir);
         var output = new StringWriter();
         var error = new StringWriter();
         var code = await XiheCli.RunAsync(args, output, error);

@@ -19,7 +19,7 @@ public class NightlyBackupServiceTests
         Directory.Exists(service.BackupsDirectory).ShouldBeFalse();
     }
 
-    [Fact]
+    [SqliteOnlyFact("the nightly backup archives the SQLite file; on PostgreSQL it is off and pg_dump backs up the database")]
     public async Task RunIfDue_AfterTheHour_WritesOneBackupADay()
     {
         await using var t = await TestDatabase.CreateAsync();
@@ -36,7 +36,7 @@ public class NightlyBackupServiceTests
         File.Exists(first).ShouldBeTrue();
     }
 
-    [Fact]
+    [SqliteOnlyFact("the nightly backup archives the SQLite file; on PostgreSQL it is off and pg_dump backs up the database")]
     public async Task RunIfDue_MoreDaysThanKept_DeletesTheOldestOwnBackupsOnly()
     {
         await using var t = await TestDatabase.CreateAsync();
@@ -55,7 +55,7 @@ public class NightlyBackupServiceTests
             ["before-upgrade.zip", "xihe-20240512-0930.zip", "xihe-20240513-0930.zip", "xihe-20240514-0930.zip"]);
     }
 
-    [Fact]
+    [SqliteOnlyFact("the nightly backup archives the SQLite file; on PostgreSQL it is off and pg_dump backs up the database")]
     public async Task Timer_ClockReachesTheHour_BackupAppearsOnTheNextTick()
     {
         await using var t = await TestDatabase.CreateAsync();

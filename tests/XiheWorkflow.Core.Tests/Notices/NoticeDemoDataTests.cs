@@ -20,7 +20,7 @@ public class NoticeDemoDataTests
         notices.Select(n => n.CategoryId).Distinct().Count().ShouldBeGreaterThan(5);
         notices.Where(n => n.State is NoticeState.Published or NoticeState.Withdrawn)
             .ShouldAllBe(n => n.IndexNumber != null && n.IndexNumber.StartsWith("640422037/2024-"));
-        notices.Single(n => n.State == NoticeState.Returned).Events.Last().Reason.ShouldNotBeNullOrEmpty();
+        notices.Single(n => n.State == NoticeState.Returned).Events.MaxBy(e => e.Sequence)!.Reason.ShouldNotBeNullOrEmpty();
         // A major category's notice passed the leading group with a meeting recorded.
         notices.SelectMany(n => n.Events).ShouldContain(e => e.StageRole == "LeadingGroup" && e.MinutesReference != null);
     }

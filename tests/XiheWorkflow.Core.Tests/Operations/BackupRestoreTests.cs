@@ -18,7 +18,16 @@ public sealed class BackupRestoreTests : IDisposable
         _temp.Dispose();
     }
 
-    [Fact]
+    [PostgresFact]
+    public async Task Backup_OnPostgres_RefusedPointingToPgDump()
+    {
+        await using var t = await TestDatabase.CreateAsync();
+        var e = await Should.ThrowAsync<XiheWorkflow.Domain.Common.DomainException>(() => t.Get<CreateBackup>().HandleAsync(_temp.File("b.zip")));
+        e.Code.ShouldBe("Backup.NotSqlite");
+        File.Exists(_temp.File("b.zip")).ShouldBeFalse();
+    }
+
+    [SqliteOnlyFact("the archive is SQLite's online backup of its file; PostgreSQL is backed up with pg_dump")]
     public async Task BackupThenRestore_WhileAnotherConnectionWrites_RestoresTheSameRowsAndAttachments()
     {
         await using var t = await TestDatabase.CreateAsync(seedDemo: true);

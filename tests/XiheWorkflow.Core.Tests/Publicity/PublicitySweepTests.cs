@@ -146,7 +146,7 @@ public class PublicitySweepTests
         var n = await t.LoadAsync(id);
         n.State.ShouldBe(NoticeState.InPublicity);
         n.PublishedAtUtc.ShouldBe(at);
-        n.Events[^1].ActorName.ShouldBe("系统");
+        n.Events.MaxBy(e => e.Sequence)!.ActorName.ShouldBe("系统");
     }
 
     [Fact]
