@@ -15,6 +15,9 @@ public class XiheWebFactory : WebApplicationFactory<Program>
 
     protected virtual bool SeedDemo => true;
 
+    /// <summary>More configuration for the app (e.g. a PostgreSQL database); set before the first client is made.</summary>
+    public Dictionary<string, string?> Settings { get; } = [];
+
     /// <summary>Demo 公示 (windows around today); off so that tests count only what they made.</summary>
     protected virtual bool PublicityDemo => false;
 
@@ -27,6 +30,7 @@ public class XiheWebFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("Xihe:DataDirectory", DataDirectory);
         builder.UseSetting("Xihe:SeedDemoData", SeedDemo ? "true" : "false");
+        foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services =>
         {
