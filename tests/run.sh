@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # Runs every test of XiheWorkflow on a fresh Debian machine: installs what is missing
-# (Chromium and a CJK font for the browser tests, the .NET local tools), then runs the suite.
+# (Chromium and a CJK font for the browser tests, PostgreSQL, the .NET local tools), runs the
+# suite on SQLite, then the Core suite once more on a throwaway PostgreSQL server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 need_apt=()
 command -v chromium >/dev/null 2>&1 || need_apt+=(chromium)
 fc-list 2>/dev/null | grep -qi "WenQuanYi Zen Hei" || need_apt+=(fonts-wqy-zenhei)
+ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || need_apt+=(postgresql)
 if [ ${#need_apt[@]} -gt 0 ]; then
   echo "Installing ${need_apt[*]} ..."
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -20,6 +22,16 @@ export XIHE_CHROMIUM="${XIHE_CHROMIUM:-$(command -v chromium)}"
 results="$(mktemp -d)"
 status=0
 dotnet test XiheWorkflow.sln --logger "trx;LogFilePrefix=xihe" --results-directory "$results" "$@" || status=$?
+
+# The Core suite again on PostgreSQL (Xihe__DatabaseProvider=Postgres), plus the web tests of two
+# instances sharing one database: a server of its own in a temporary directory, stopped and
+# deleted when the run ends; every test gets a database there.
+tests/with-postgres.sh bash -c '
+  status=0
+  dotnet test tests/XiheWorkflow.Core.Tests --no-build --logger "trx;LogFilePrefix=xihe-postgres" --results-directory "$0" "$@" || status=$?
+  dotnet test tests/XiheWorkflow.Web.Tests --no-build --filter "Database=Postgres" \
+    --logger "trx;LogFilePrefix=xihe-postgres-web" --results-directory "$0" || status=$?
+  exit $status' "$results" "$@" || status=$?
 
 # dotnet test prints no single total that CI reads, so sum the TRX logs into one line.
 passed=0; failed=0
