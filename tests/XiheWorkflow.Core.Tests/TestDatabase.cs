@@ -14,8 +14,8 @@ namespace XiheWorkflow.Core.Tests;
 /// <summary>
 /// A real database, migrated like production, with Core's services and a FakeTimeProvider: a SQLite
 /// file in a fresh temporary data directory, or — when XIHE_TEST_POSTGRES names a PostgreSQL server —
-/// a database of its own on that server (created here, dropped at dispose), with the data directory
-/// still holding attachments.
+/// a database of its own on that server (a copy of one migrated once per run, dropped at dispose),
+/// with the data directory still holding attachments.
 /// </summary>
 public sealed class TestDatabase : IAsyncDisposable
 {
@@ -118,25 +118,57 @@ public sealed class TestDatabase : IAsyncDisposable
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
     }
 
+    // Migrated once per test run (migrations, roles, reference data); every test's database is a copy of it.
+    private static readonly Lazy<Task<string>> Template = new(CreateTemplateAsync);
+
     private static async Task<string> CreatePostgresDatabaseAsync()
     {
+        var template = await Template.Value;
         var name = $"xihe_test_{Guid.NewGuid():N}";
-        await using (var admin = await OpenAdminAsync())
-        await using (var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", admin))
+        await AdminAsync($"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"");
+        return ConnectionStringFor(name);
+    }
+
+    private static async Task<string> CreateTemplateAsync()
+    {
+        var name = $"xihe_template_{Guid.NewGuid():N}";
+        await AdminAsync($"CREATE DATABASE \"{name}\"");
+        var settings = new Dictionary<string, string?>
         {
-            await create.ExecuteNonQueryAsync();
+            ["Xihe:DataDirectory"] = Path.Combine(Path.GetTempPath(), "xihe-tests", name),
+            ["Xihe:DatabaseProvider"] = XiheDatabase.Postgres,
+            ["ConnectionStrings:Xihe"] = ConnectionStringFor(name),
+        };
+        await using (var template = new TestDatabase(settings["Xihe:DataDirectory"]!, settings, seedDemo: false, new FakeTimeProvider()))
+        {
+            await template.Get<DatabaseInitializer>().MigrateAsync();
         }
-        return new NpgsqlConnectionStringBuilder(PostgresServer) { Database = name, IncludeErrorDetail = true }.ConnectionString;
+        // A template cannot be copied while anyone is connected to it.
+        using (var pooled = new NpgsqlConnection(settings["ConnectionStrings:Xihe"])) NpgsqlConnection.ClearPool(pooled);
+        try { Directory.Delete(settings["Xihe:DataDirectory"]!, recursive: true); } catch (IOException) { }
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { AdminAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)").GetAwaiter().GetResult(); } catch (NpgsqlException) { }
+        };
+        return name;
+    }
+
+    private static string ConnectionStringFor(string database) =>
+        new NpgsqlConnectionStringBuilder(PostgresServer) { Database = database, IncludeErrorDetail = true }.ConnectionString;
+
+    private static async Task AdminAsync(string sql)
+    {
+        await using var admin = await OpenAdminAsync();
+        await using var command = new NpgsqlCommand(sql, admin);
+        await command.ExecuteNonQueryAsync();
     }
 
     private static async Task DropPostgresDatabaseAsync(string connectionString)
     {
         using (var pooled = new NpgsqlConnection(connectionString)) NpgsqlConnection.ClearPool(pooled);
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
-        await using var admin = await OpenAdminAsync();
         // FORCE: a host a test forgot to stop may still hold a connection.
-        await using var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", admin);
-        await drop.ExecuteNonQueryAsync();
+        await AdminAsync($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
     }
 
     private static async Task<NpgsqlConnection> OpenAdminAsync()
