@@ -100,11 +100,15 @@ public static class ServiceCollectionExtensions
             .AddEntityFrameworkStores<XiheDbContext>();
     }
 
-    /// <summary>The background sweeper and the webhook sender (the web app runs them; the command line does not).</summary>
+    /// <summary>
+    /// The background sweeper, the webhook sender and, on PostgreSQL, the relay of changes between
+    /// instances (the web app runs them; the command line does not).
+    /// </summary>
     public static IServiceCollection AddXiheJobs(this IServiceCollection services)
     {
         services.AddHostedService<Jobs.PublicitySweeper>();
         services.AddHostedService<Jobs.WebhookSender>();
+        services.AddHostedService<PostgresChangeRelay>();
         return services;
     }
 

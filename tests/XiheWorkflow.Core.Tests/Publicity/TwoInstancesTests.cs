@@ -2,8 +2,10 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using XiheWorkflow.Core.Auditing;
+using XiheWorkflow.Core.Data;
 using XiheWorkflow.Core.Jobs;
 using XiheWorkflow.Core.Notices;
+using XiheWorkflow.Core.Publicity;
 using XiheWorkflow.Core.Tests.Notices;
 using XiheWorkflow.Domain.Common;
 using XiheWorkflow.Domain.Notices;
@@ -96,6 +98,39 @@ public class TwoInstancesTests
         var admin = await t.DemoActorAsync("admin");
         var verified = await t.Get<VerifyAuditChain>().HandleAsync(admin);
         verified.Intact.ShouldBeTrue(verified.FirstBroken?.ToString());
+    }
+
+    [PostgresFact]
+    public async Task ChangeOnOneInstance_RaisesTheOtherInstancesNotifierOnce()
+    {
+        await using var t = await TestDatabase.CreateAsync();
+        await using var other = t.Reopen();
+        using var a = t.BuildHost(s => s.AddHostedService<PostgresChangeRelay>());
+        using var b = other.BuildHost(s => s.AddHostedService<PostgresChangeRelay>());
+        await Task.WhenAll(a.StartAsync(), b.StartAsync());
+        await WaitUntilAsync(async () => await ListenersAsync(t) == 2);
+        var onA = a.Services.GetRequiredService<ChangeNotifier>();
+        var onB = b.Services.GetRequiredService<ChangeNotifier>();
+        int heardOnA = 0, heardOnB = 0;
+        onA.Changed += () => Interlocked.Increment(ref heardOnA);
+        onB.Changed += () => Interlocked.Increment(ref heardOnB);
+
+        onA.Raise();
+        await WaitUntilAsync(() => Task.FromResult(Volatile.Read(ref heardOnB) == 1));
+        await Task.Delay(300);
+
+        heardOnB.ShouldBe(1);
+        heardOnA.ShouldBe(1, "an instance does not hear its own change a second time");
+        await Task.WhenAll(a.StopAsync(), b.StopAsync());
+    }
+
+    private static async Task<int> ListenersAsync(TestDatabase t)
+    {
+        await using var db = t.NewContext();
+        var database = new Npgsql.NpgsqlConnectionStringBuilder(db.Database.GetConnectionString()).Database;
+        return await db.Database.SqlQuery<int>(
+            $"SELECT count(*)::int AS \"Value\" FROM pg_stat_activity WHERE datname = {database} AND query = {"LISTEN " + PostgresChangeRelay.Channel}")
+            .SingleAsync();
     }
 
     /// <summary>Three windows that have ended and one scheduled notice that is due, all at the window's end.</summary>
