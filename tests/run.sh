@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test of XiheWorkflow on a fresh Debian machine: installs what is missing
 # (Chromium and a CJK font for the browser tests, PostgreSQL, the .NET local tools), runs the
-# suite on SQLite, then the Core suite once more on a throwaway PostgreSQL server.
+# suite on SQLite, then the Core and Web suites once more on a throwaway PostgreSQL server.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -23,14 +23,15 @@ results="$(mktemp -d)"
 status=0
 dotnet test XiheWorkflow.sln --logger "trx;LogFilePrefix=xihe" --results-directory "$results" "$@" || status=$?
 
-# The Core suite again on PostgreSQL (Xihe__DatabaseProvider=Postgres), plus the web tests of two
-# instances sharing one database: a server of its own in a temporary directory, stopped and
-# deleted when the run ends; every test gets a database there.
+# The Core and Web suites again on PostgreSQL (Xihe__DatabaseProvider=Postgres), with the tests of
+# two instances sharing one database: a server of its own in a temporary directory, stopped and
+# deleted when the run ends; every test (or web app) gets a database there.
 tests/with-postgres.sh bash -c '
   status=0
-  dotnet test tests/XiheWorkflow.Core.Tests --no-build --logger "trx;LogFilePrefix=xihe-postgres" --results-directory "$0" "$@" || status=$?
-  dotnet test tests/XiheWorkflow.Web.Tests --no-build --filter "Database=Postgres" \
-    --logger "trx;LogFilePrefix=xihe-postgres-web" --results-directory "$0" || status=$?
+  for project in Core Web; do
+    dotnet test "tests/XiheWorkflow.$project.Tests" --no-build --logger "trx;LogFilePrefix=xihe-postgres-$project" \
+      --results-directory "$0" "$@" || status=$?
+  done
   exit $status' "$results" "$@" || status=$?
 
 # dotnet test prints no single total that CI reads, so sum the TRX logs into one line.

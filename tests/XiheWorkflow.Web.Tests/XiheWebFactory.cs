@@ -15,6 +15,18 @@ public class XiheWebFactory : WebApplicationFactory<Program>
 
     protected virtual bool SeedDemo => true;
 
+    /// <summary>A PostgreSQL server (XIHE_TEST_POSTGRES) to run the app on instead of SQLite, or null.</summary>
+    public static string? PostgresServer { get; } = Environment.GetEnvironmentVariable("XIHE_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
+    private string? _postgresDatabase;
+
+    private static void PostgresAdmin(string sql)
+    {
+        using var connection = new Npgsql.NpgsqlConnection(new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = "postgres", Pooling = false }.ConnectionString);
+        connection.Open();
+        using var command = new Npgsql.NpgsqlCommand(sql, connection);
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>More configuration for the app (e.g. a PostgreSQL database); set before the first client is made.</summary>
     public Dictionary<string, string?> Settings { get; } = [];
 
@@ -30,6 +42,14 @@ public class XiheWebFactory : WebApplicationFactory<Program>
         builder.UseStaticWebAssets();
         builder.UseSetting("Xihe:DataDirectory", DataDirectory);
         builder.UseSetting("Xihe:SeedDemoData", SeedDemo ? "true" : "false");
+        if (PostgresServer is not null && !Settings.ContainsKey("ConnectionStrings:Xihe"))
+        {
+            // XIHE_TEST_POSTGRES: the app runs on a PostgreSQL database of its own, dropped at dispose.
+            _postgresDatabase = $"xihe_webtest_{Guid.NewGuid():N}";
+            PostgresAdmin($"CREATE DATABASE \"{_postgresDatabase}\"");
+            Settings["Xihe:DatabaseProvider"] = "Postgres";
+            Settings["ConnectionStrings:Xihe"] = new Npgsql.NpgsqlConnectionStringBuilder(PostgresServer) { Database = _postgresDatabase }.ConnectionString;
+        }
         foreach (var (key, value) in Settings) builder.UseSetting(key, value);
         builder.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
         builder.ConfigureServices(services =>
@@ -48,6 +68,11 @@ public class XiheWebFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         SqliteConnection.ClearAllPools();
+        if (_postgresDatabase is not null)
+        {
+            Npgsql.NpgsqlConnection.ClearAllPools();
+            PostgresAdmin($"DROP DATABASE IF EXISTS \"{_postgresDatabase}\" WITH (FORCE)");
+        }
         try { Directory.Delete(DataDirectory, recursive: true); } catch (IOException) { }
         GC.SuppressFinalize(this);
     }
