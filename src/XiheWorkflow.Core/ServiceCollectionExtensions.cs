@@ -80,6 +80,7 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Auditing.QueryAuditLog>();
         services.AddScoped<Operations.CreateBackup>();
         services.AddScoped<Operations.RestoreBackup>();
+        services.AddScoped<Operations.BackupSettingsStore>();
         services.AddSingleton<Comments.CommentCounts>();
         services.AddSingleton<Publicity.IOpenObjections>(sp => sp.GetRequiredService<Comments.CommentCounts>());
         services.AddSingleton<Publicity.ICommentCounts>(sp => sp.GetRequiredService<Comments.CommentCounts>());

@@ -42,4 +42,7 @@ public class XiheOptions
     public string ResolvedDataDirectory => Path.GetFullPath(string.IsNullOrWhiteSpace(DataDirectory) ? DefaultDataDirectory : DataDirectory);
 
     public string AttachmentsDirectory => Path.Combine(ResolvedDataDirectory, "attachments");
+
+    /// <summary>Where the nightly backup writes and prunes its files.</summary>
+    public string BackupsDirectory => Path.Combine(ResolvedDataDirectory, "backups");
 }

@@ -61,6 +61,11 @@ public static class WebSetup
         services.AddHostedService<Core.Jobs.NightlyBackupService>();
         services.AddExceptionHandler<Hosting.ErrorReference>();
         services.AddXiheJobs();
+        if (Hosting.BenchmarkStatistics.Enabled(builder.Configuration))
+        {
+            services.AddSingleton<Hosting.BenchmarkStatistics>();
+            services.AddSingleton<Microsoft.AspNetCore.Components.Server.Circuits.CircuitHandler>(sp => sp.GetRequiredService<Hosting.BenchmarkStatistics>());
+        }
     }
 
     public static void UseXiheWeb(this WebApplication app)
@@ -97,6 +102,7 @@ public static class WebSetup
         app.MapDashboardEndpoints();
         app.MapChannelEndpoints();
         app.MapPublicEndpoints();
+        if (Hosting.BenchmarkStatistics.Enabled(app.Configuration)) Hosting.BenchmarkStatistics.Map(app);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -1,13 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using XiheWorkflow.Core.Data;
-using XiheWorkflow.Web;
 
 namespace XiheWorkflow.Benchmarks;
 
@@ -24,53 +15,20 @@ public sealed class ApiScenario : IScenario
 
     public async Task RunAsync(BenchmarkRun run, CancellationToken ct)
     {
-        var directory = Path.Combine(Path.GetTempPath(), "xihe-bench-api-" + Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(directory);
-        try
+        await using var app = await BenchmarkApp.StartAsync(ct: ct);
+        using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
         {
-            await using var app = await StartAsync(directory, ct);
-            var baseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var client = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer = Connections, PooledConnectionLifetime = TimeSpan.FromMinutes(5) })
-            {
-                BaseAddress = new Uri(baseUrl),
-            };
-            var seconds = run.Quick ? 3 : 10;
-            // Warm both paths (JIT, connection pool, the list's cache), then measure each for the same time.
-            await LoadAsync(client, "/healthz", 1, ct);
-            await LoadAsync(client, "/api/public/notices", 1, ct);
-            var healthz = await LoadAsync(client, "/healthz", seconds, ct);
-            var api = await LoadAsync(client, "/api/public/notices", seconds, ct);
-            run.Figure("api.healthz_rps", healthz);
-            run.Figure("api.list_rps", api);
-            run.Figure("api.vs_healthz", api / healthz);
-            await app.StopAsync(ct);
-        }
-        finally
-        {
-            try { Directory.Delete(directory, recursive: true); } catch (IOException) { }
-        }
-    }
-
-    private static async Task<WebApplication> StartAsync(string directory, CancellationToken ct)
-    {
-        var builder = WebApplication.CreateBuilder(new WebApplicationOptions
-        {
-            EnvironmentName = "Production",
-            ApplicationName = typeof(WebSetup).Assembly.GetName().Name,
-        });
-        builder.Configuration["Xihe:DataDirectory"] = directory;
-        builder.Configuration["Xihe:SeedDemoData"] = "true";
-        builder.Logging.SetMinimumLevel(LogLevel.Warning);
-        builder.WebHost.UseKestrel(o => o.Listen(IPAddress.Loopback, 0));
-        builder.AddXiheWeb();
-        var app = builder.Build();
-        await using (var scope = app.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<DatabaseInitializer>().InitializeAsync();
-        }
-        app.UseXiheWeb();
-        await app.StartAsync(ct);
-        return app;
+            BaseAddress = new Uri(app.BaseUrl),
+        };
+        var seconds = run.Quick ? 3 : 10;
+        // Warm both paths (JIT, connection pool, the list's cache), then measure each for the same time.
+        await LoadAsync(client, "/healthz", 1, ct);
+        await LoadAsync(client, "/api/public/notices", 1, ct);
+        var healthz = await LoadAsync(client, "/healthz", seconds, ct);
+        var api = await LoadAsync(client, "/api/public/notices", seconds, ct);
+        run.Figure("api.healthz_rps", healthz);
+        run.Figure("api.list_rps", api);
+        run.Figure("api.vs_healthz", api / healthz);
     }
 
     /// <summary>Successful responses per second with <see cref="Connections"/> requests always in flight.</summary>

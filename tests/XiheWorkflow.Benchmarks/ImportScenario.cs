@@ -31,6 +31,10 @@ public sealed class ImportScenario : IScenario
             var ledger = Path.Combine(folder, "ledger.json");
             await File.WriteAllTextAsync(ledger, Ledger(count), ct);
 
+            var parse = Stopwatch.StartNew();
+            ImportBundleParser.ParseFile(ledger, null);
+            var parsing = parse.Elapsed;
+
             TimeSpan viaImport;
             await using (var db = await BenchmarkDatabase.CreateAsync())
             {
@@ -51,6 +55,7 @@ public sealed class ImportScenario : IScenario
             run.Figure("import.rows_per_s", count / viaImport.TotalSeconds);
             run.Figure("import.raw_rows_per_s", count / raw.TotalSeconds);
             run.Figure("import.vs_raw", raw.TotalSeconds / viaImport.TotalSeconds);
+            run.Figure("import.parse_share", parsing.TotalSeconds / viaImport.TotalSeconds);
         }
         finally
         {

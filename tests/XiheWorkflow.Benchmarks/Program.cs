@@ -1,7 +1,7 @@
 using XiheWorkflow.Benchmarks;
 
 // dotnet run -c Release --project tests/XiheWorkflow.Benchmarks -- [SCENARIO ...] [--quick]
-IScenario[] scenarios = [new PrivacyScenario(), new ImportScenario(), new DashboardScenario(), new ApiScenario()];
+IScenario[] scenarios = [new PrivacyScenario(), new ImportScenario(), new DashboardScenario(), new ApiScenario(), new CircuitScenario(), new ReportScenario()];
 
 var quick = args.Contains("--quick");
 var names = args.Where(a => !a.StartsWith("--", StringComparison.Ordinal)).ToArray();

@@ -8,7 +8,10 @@ using XiheWorkflow.Domain.Common;
 
 namespace XiheWorkflow.Core.Jobs;
 
-/// <summary>The `Xihe:Backup` configuration section: the web app's nightly backup.</summary>
+/// <summary>
+/// The `Xihe:Backup` configuration section: the web app's nightly backup. <see cref="Hour"/> and
+/// <see cref="Keep"/> are the defaults until Admin saves a schedule in 系统管理 (<see cref="Operations.BackupSettingsStore"/>).
+/// </summary>
 public class BackupOptions
 {
     public const string Section = "Xihe:Backup";
@@ -21,8 +24,8 @@ public class BackupOptions
 }
 
 /// <summary>
-/// Writes one backup a day into &lt;data&gt;/backups once the configured hour has come, and keeps the
-/// newest <see cref="BackupOptions.Keep"/>. The day's file is the record that the day is done, so a
+/// Writes one backup a day into &lt;data&gt;/backups once the hour has come, and keeps the newest
+/// so many — as saved in 系统管理, else as configured. The day's file is the record that the day is done, so a
 /// restart never backs up twice and an app that was down at the hour catches up at its next tick.
 /// </summary>
 public class NightlyBackupService(
@@ -35,7 +38,7 @@ public class NightlyBackupService(
     public static readonly TimeSpan Tick = TimeSpan.FromMinutes(10);
     private const string FilePrefix = "xihe-";
 
-    public string BackupsDirectory => Path.Combine(xihe.Value.ResolvedDataDirectory, "backups");
+    public string BackupsDirectory => xihe.Value.BackupsDirectory;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -64,32 +67,34 @@ public class NightlyBackupService(
     /// <summary>Writes today's backup if the hour has come and it is not there yet; returns its path, else null.</summary>
     public async Task<string?> RunIfDueAsync(CancellationToken ct = default)
     {
+        await using var scope = scopes.CreateAsyncScope();
+        var (savedHour, savedKeep) = await scope.ServiceProvider.GetRequiredService<BackupSettingsStore>().GetSavedAsync(ct);
+        var hour = savedHour ?? options.Value.Hour;
+        var keep = savedKeep ?? options.Value.Keep;
+
         var local = TimeZoneInfo.ConvertTimeFromUtc(clock.GetUtcNow().UtcDateTime, ChinaTime.Zone);
-        if (local.Hour < Math.Clamp(options.Value.Hour, 0, 23)) return null;
+        if (local.Hour < Math.Clamp(hour, 0, 23)) return null;
         var dayPrefix = FilePrefix + local.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
         Directory.CreateDirectory(BackupsDirectory);
         if (Directory.EnumerateFiles(BackupsDirectory, dayPrefix + "-*.zip").Any()) return null;
 
         var path = Path.Combine(BackupsDirectory, $"{dayPrefix}-{local.ToString("HHmm", CultureInfo.InvariantCulture)}.zip");
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<CreateBackup>().HandleAsync(path, ct);
-        }
+        await scope.ServiceProvider.GetRequiredService<CreateBackup>().HandleAsync(path, ct);
         logger.LogInformation("Nightly backup written to {Path}", path);
-        Prune();
+        Prune(keep);
         return path;
     }
 
-    private void Prune()
+    private void Prune(int keep)
     {
         // Names sort by date, so the newest are last; only this service's own files are ever deleted.
         var old = Directory.EnumerateFiles(BackupsDirectory, FilePrefix + "????????-????.zip")
             .OrderByDescending(Path.GetFileName, StringComparer.Ordinal)
-            .Skip(Math.Max(options.Value.Keep, 1));
+            .Skip(Math.Max(keep, 1));
         foreach (var file in old)
         {
             File.Delete(file);
-            logger.LogInformation("Old backup {Path} deleted (keeping {Keep})", file, options.Value.Keep);
+            logger.LogInformation("Old backup {Path} deleted (keeping {Keep})", file, keep);
         }
     }
 }

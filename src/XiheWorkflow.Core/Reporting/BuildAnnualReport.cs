@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using XiheWorkflow.Core.Data;
 using XiheWorkflow.Domain.Common;
+using XiheWorkflow.Domain.Notices;
 using XiheWorkflow.Domain.Reporting;
 
 namespace XiheWorkflow.Core.Reporting;
@@ -20,31 +21,50 @@ public class BuildAnnualReport(IDbContextFactory<XiheDbContext> contextFactory)
     }
 
     /// <summary>
-    /// Everything up to 31 December of the year: later records cannot change its figures, earlier
-    /// ones carry over or stay in force.
+    /// What can count in the year, and nothing older: work closed before 1 January, documents
+    /// repealed before it and postings of earlier years cannot change the year's figures, so a
+    /// register that grows by years of closed history does not make the report slower (the
+    /// report.history_growth benchmark). Later records cannot change them either.
     /// </summary>
+    /// <remarks>
+    /// The SQL keeps to predicates an index answers from the year on (ClosedOn, RepealedOn,
+    /// PublishedOn, PostedOn); "received or filed by 31 December" is applied here, because SQLite,
+    /// without statistics, would otherwise walk the ReceivedOn index over the whole register.
+    /// </remarks>
     public async Task<ReportInputs> GatherAsync(int year, CancellationToken ct = default)
     {
+        var first = new DateOnly(year, 1, 1);
         var last = new DateOnly(year, 12, 31);
         await using var db = await contextFactory.CreateDbContextAsync(ct);
-        var applications = await db.Applications.AsNoTracking().Where(a => a.ReceivedOn <= last)
-            .Select(a => new ApplicationRecord(a.ApplicantType, a.ReceivedOn, a.Outcome, a.ClosedOn)).ToListAsync(ct);
-        var appeals = await db.Appeals.AsNoTracking().Where(a => a.FiledOn <= last)
-            .Select(a => new AppealRecord(a.Kind, a.FiledOn, a.Result, a.ClosedOn)).ToListAsync(ct);
+        // Received in the year, carried over into it, closed in it or carried forward: all still
+        // open on 1 January or received since, i.e. not closed before the year.
+        var applications = (await db.Applications.AsNoTracking().Where(a => a.ClosedOn == null || a.ClosedOn >= first)
+            .Select(a => new ApplicationRecord(a.ApplicantType, a.ReceivedOn, a.Outcome, a.ClosedOn)).ToListAsync(ct))
+            .Where(a => a.ReceivedOn <= last).ToList();
+        var appeals = (await db.Appeals.AsNoTracking().Where(a => a.ClosedOn == null || a.ClosedOn >= first)
+            .Select(a => new AppealRecord(a.Kind, a.FiledOn, a.Result, a.ClosedOn)).ToListAsync(ct))
+            .Where(a => a.FiledOn <= last).ToList();
         var figures = await db.YearFigures.AsNoTracking().Where(f => f.Year == year).ToListAsync(ct);
         // Table A still reads the imported documents only; live notices reach section 一 through
         // their posting records, on the posting date (a notice posted nowhere is not counted but
-        // listed by PostingQueries.UnpostedAsync).
-        var notices = await db.HistoricalNotices.AsNoTracking().Where(n => n.PublishedOn <= last).ToListAsync(ct);
+        // listed by PostingQueries.UnpostedAsync). Imported notices of the year give both; older
+        // ones only documents still in force on 1 January or repealed since.
+        var ofYear = await db.HistoricalNotices.AsNoTracking().Where(n => n.PublishedOn >= first && n.PublishedOn <= last).ToListAsync(ct);
+        var inForce = await db.HistoricalNotices.AsNoTracking()
+            .Where(n => (n.Kind == NoticeKind.Regulation || n.Kind == NoticeKind.NormativeDocument) && n.RepealedOn == null && n.PublishedOn < first)
+            .Select(n => new NoticeRecord(n.Kind, n.PublishedOn, n.RepealedOn)).ToListAsync(ct);
+        var repealedSince = await db.HistoricalNotices.AsNoTracking()
+            .Where(n => (n.Kind == NoticeKind.Regulation || n.Kind == NoticeKind.NormativeDocument) && n.RepealedOn >= first && n.PublishedOn < first)
+            .Select(n => new NoticeRecord(n.Kind, n.PublishedOn, n.RepealedOn)).ToListAsync(ct);
         var livePostings = await db.NoticePostings.AsNoTracking()
-            .Where(p => p.Status == Domain.Channels.PostingStatus.Posted && p.PostedOn <= last).ToListAsync(ct);
+            .Where(p => p.Status == Domain.Channels.PostingStatus.Posted && p.PostedOn >= first && p.PostedOn <= last).ToListAsync(ct);
         return new ReportInputs
         {
             Applications = applications,
             Appeals = appeals,
             YearFigures = figures.Select(f => f.ToFigures()).ToList(),
-            Notices = notices.Select(n => n.ToRecord()).ToList(),
-            Postings = [.. notices.SelectMany(n => n.Postings()), .. livePostings.Select(p => p.ToReportPosting()!)],
+            Notices = [.. ofYear.Select(n => n.ToRecord()), .. inForce, .. repealedSince],
+            Postings = [.. ofYear.SelectMany(n => n.Postings()), .. livePostings.Select(p => p.ToReportPosting()!)],
         };
     }
 }

@@ -2,6 +2,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using XiheWorkflow.Core.Jobs;
+using XiheWorkflow.Core.Operations;
+using XiheWorkflow.Core.Tests.Notices;
 
 namespace XiheWorkflow.Core.Tests.Jobs;
 
@@ -90,6 +92,35 @@ public class NightlyBackupServiceTests
         await Task.Delay(200);
         await service.StopAsync(CancellationToken.None);
         Directory.Exists(service.BackupsDirectory).ShouldBeFalse();
+    }
+
+    [Fact]
+    public async Task RunIfDue_KeepSavedInAdmin_OverridesTheConfiguration()
+    {
+        await using var t = await TestDatabase.CreateAsync(seedDemo: true);
+        var service = Service(t, hour: 2, keep: 14);
+        await t.Get<BackupSettingsStore>().SaveAsync(new BackupSchedule(2, 2), await t.DemoActorAsync("admin"));
+
+        for (var day = 0; day < 4; day++)
+        {
+            (await service.RunIfDueAsync()).ShouldNotBeNull();
+            t.Clock.Advance(TimeSpan.FromDays(1));
+        }
+
+        Directory.EnumerateFiles(service.BackupsDirectory).Select(Path.GetFileName).Order().ShouldBe(
+            ["xihe-20240512-0930.zip", "xihe-20240513-0930.zip"]);
+    }
+
+    [Fact]
+    public async Task RunIfDue_HourSavedInAdmin_OverridesTheConfiguration()
+    {
+        await using var t = await TestDatabase.CreateAsync(seedDemo: true);
+        var service = Service(t, hour: 2);
+        await t.Get<BackupSettingsStore>().SaveAsync(new BackupSchedule(10, 14), await t.DemoActorAsync("admin"));
+
+        (await service.RunIfDueAsync()).ShouldBeNull();
+        t.Clock.Advance(TimeSpan.FromMinutes(30));
+        Path.GetFileName(await service.RunIfDueAsync()).ShouldBe("xihe-20240510-1000.zip");
     }
 
     private static NightlyBackupService Service(TestDatabase t, int hour, int keep = 14, bool enabled = true) =>

@@ -73,6 +73,8 @@ public class AppealConfiguration : IEntityTypeConfiguration<Appeal>
         b.Property(a => a.Reference).HasMaxLength(60).IsRequired();
         b.HasIndex(a => a.Reference).IsUnique();
         b.Property(a => a.Version).IsConcurrencyToken();
+        // The annual report reads cases still open or closed from its year on, never older ones.
+        b.HasIndex(a => a.ClosedOn);
     }
 }
 
@@ -94,6 +96,9 @@ public class HistoricalNoticeConfiguration : IEntityTypeConfiguration<Historical
         b.HasIndex(n => n.Reference).IsUnique();
         b.Property(n => n.Title).HasMaxLength(200).IsRequired();
         b.HasIndex(n => n.PublishedOn);
+        // The annual report's table A: documents in force, or repealed from its year on, without
+        // reading the imported history of other kinds or of documents repealed long ago.
+        b.HasIndex(n => new { n.Kind, n.RepealedOn }).HasDatabaseName("IX_HistoricalNotices_Documents");
         b.HasIndex(n => new { n.PublishedOn, n.OfficeId, n.CategoryId, n.Kind, n.Form, n.Origin, n.Channels }).HasDatabaseName("IX_HistoricalNotices_Dashboard");
         b.Property(n => n.Channels).HasConversion(EnumListConversion.Converter<Channel>(), EnumListConversion.Comparer<Channel>()).HasMaxLength(200);
         b.HasOne<Office>().WithMany().HasForeignKey(n => n.OfficeId).OnDelete(DeleteBehavior.Restrict);

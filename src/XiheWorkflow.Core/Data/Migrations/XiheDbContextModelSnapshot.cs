@@ -794,6 +794,9 @@ namespace XiheWorkflow.Core.Data.Migrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("Kind", "RepealedOn")
+                        .HasDatabaseName("IX_HistoricalNotices_Documents");
+
                     b.HasIndex("PublishedOn", "OfficeId", "CategoryId", "Kind", "Form", "Origin", "Channels")
                         .HasDatabaseName("IX_HistoricalNotices_Dashboard");
 
@@ -1360,6 +1363,8 @@ namespace XiheWorkflow.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClosedOn");
 
                     b.HasIndex("Reference")
                         .IsUnique();
