@@ -823,6 +823,9 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("Kind", "RepealedOn")
+                        .HasDatabaseName("IX_HistoricalNotices_Documents");
+
                     b.HasIndex("PublishedOn", "OfficeId", "CategoryId", "Kind", "Form", "Origin", "Channels")
                         .HasDatabaseName("IX_HistoricalNotices_Dashboard");
 
@@ -1408,6 +1411,8 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClosedOn");
 
                     b.HasIndex("Reference")
                         .IsUnique();

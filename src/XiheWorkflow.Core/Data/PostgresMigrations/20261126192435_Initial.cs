@@ -798,6 +798,11 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Appeals_ClosedOn",
+                table: "Appeals",
+                column: "ClosedOn");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Appeals_Reference",
                 table: "Appeals",
                 column: "Reference",
@@ -928,6 +933,11 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                 name: "IX_HistoricalNotices_Dashboard",
                 table: "HistoricalNotices",
                 columns: new[] { "PublishedOn", "OfficeId", "CategoryId", "Kind", "Form", "Origin", "Channels" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_HistoricalNotices_Documents",
+                table: "HistoricalNotices",
+                columns: new[] { "Kind", "RepealedOn" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_HistoricalNotices_OfficeId",

@@ -12,7 +12,7 @@ using XiheWorkflow.Core.Data;
 namespace XiheWorkflow.Core.Data.PostgresMigrations
 {
     [DbContext(typeof(PostgresXiheDbContext))]
-    [Migration("20261126185116_Initial")]
+    [Migration("20261126192435_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -826,6 +826,9 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                     b.HasIndex("Reference")
                         .IsUnique();
 
+                    b.HasIndex("Kind", "RepealedOn")
+                        .HasDatabaseName("IX_HistoricalNotices_Documents");
+
                     b.HasIndex("PublishedOn", "OfficeId", "CategoryId", "Kind", "Form", "Origin", "Channels")
                         .HasDatabaseName("IX_HistoricalNotices_Dashboard");
 
@@ -1411,6 +1414,8 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ClosedOn");
 
                     b.HasIndex("Reference")
                         .IsUnique();
