@@ -32,7 +32,9 @@ public class AuditEntry
         string? entityId, string? fromState = null, string? toState = null, int? revision = null,
         string? reason = null, string? details = null)
     {
-        AtUtc = DateTime.SpecifyKind(atUtc, DateTimeKind.Utc);
+        // Kept to the microsecond, as PostgreSQL stores instants (SQLite keeps every tick): the hash
+        // is computed before the save and must be computed the same from what the database hands back.
+        AtUtc = new DateTime(atUtc.Ticks - atUtc.Ticks % 10, DateTimeKind.Utc);
         ActorId = actorId;
         ActorName = actorName;
         Action = action;

@@ -29,4 +29,21 @@ public class AuditChainTests
         entries[2].PrevHash.ShouldBe(entries[1].Hash);
         entries.ShouldAllBe(e => e.Hash == e.ComputeHash());
     }
+
+    [Fact]
+    public async Task SaveChanges_TimeWithTicksBelowAMicrosecond_HashStillMatchesWhatIsReadBack()
+    {
+        await using var t = await TestDatabase.CreateAsync();
+        // The real clock has 100 ns ticks; PostgreSQL keeps microseconds.
+        var now = new DateTime(2024, 5, 10, 1, 30, 0, DateTimeKind.Utc).AddTicks(1_234_567);
+        await using (var db = t.NewContext())
+        {
+            db.AuditEntries.Add(new AuditEntry(now, null, "a", "Test.One", "Test", "1"));
+            await db.SaveChangesAsync();
+        }
+        await using var read = t.NewContext();
+        var entry = await read.AuditEntries.AsNoTracking().SingleAsync();
+        entry.AtUtc.ShouldBe(now.AddTicks(-7));
+        entry.Hash.ShouldBe(entry.ComputeHash());
+    }
 }
