@@ -21,7 +21,8 @@ if (args.Length != 2 || args[0] is not ("decide" or "sweep"))
     return 2;
 }
 
-var config = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?>
+// The environment names the database when it is not the directory's SQLite file (Xihe__DatabaseProvider, ConnectionStrings__Xihe).
+var config = new ConfigurationBuilder().AddEnvironmentVariables().AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["Xihe:DataDirectory"] = args[1],
 }).Build();

@@ -14,7 +14,13 @@ internal static class FaultKit
     {
         var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
         start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, assembly + ".dll"));
-        foreach (var a in args) start.ArgumentList.Add(a);
+        foreach (var a in args)
+        {
+            start.ArgumentList.Add(a);
+            // A test database's data directory: the child opens the same database (PostgreSQL when the suite runs there).
+            foreach (var (key, value) in TestDatabase.SettingsFor(a) ?? new Dictionary<string, string?>())
+                start.Environment[key.Replace(":", "__")] = value;
+        }
         return Process.Start(start)!;
     }
 
@@ -36,8 +42,19 @@ internal static class FaultKit
         await process.WaitForExitAsync();
     }
 
+    /// <summary>
+    /// SQLite's <c>PRAGMA integrity_check</c> of the file. PostgreSQL keeps its own files whole (the
+    /// killed process was a client, the server lives on): there the database only has to answer.
+    /// </summary>
     public static async Task<string?> IntegrityCheckAsync(string dataDirectory)
     {
+        if (TestDatabase.SettingsFor(dataDirectory)?.GetValueOrDefault("ConnectionStrings:Xihe") is { } postgres)
+        {
+            await using var server = new Npgsql.NpgsqlConnection(postgres);
+            await server.OpenAsync();
+            await using var answer = new Npgsql.NpgsqlCommand("SELECT 'ok'", server);
+            return (string?)await answer.ExecuteScalarAsync();
+        }
         await using var connection = new SqliteConnection($"Data Source={Path.Combine(dataDirectory, "xihe.db")};Pooling=False");
         await connection.OpenAsync();
         await using var check = connection.CreateCommand();

@@ -29,11 +29,13 @@ public sealed class KillDuringSweepTests : IAsyncLifetime
         SqliteConnection.ClearAllPools();
 
         int closedAtKill;
-        await using (var watch = new SqliteConnection($"Data Source={Path.Combine(_t.DataDirectory, "xihe.db")};Pooling=False"))
+        await using (var watchContext = _t.NewContext())
+        await using (var watch = TestDatabase.IsPostgres ? watchContext.Database.GetDbConnection()
+                         : new SqliteConnection($"Data Source={Path.Combine(_t.DataDirectory, "xihe.db")};Pooling=False"))
         {
             await watch.OpenAsync();
             await using var count = watch.CreateCommand();
-            count.CommandText = "SELECT COUNT(*) FROM Notices WHERE State = 'PublicityEnded'";
+            count.CommandText = "SELECT COUNT(*) FROM \"Notices\" WHERE \"State\" = 'PublicityEnded'";
             using var drill = FaultKit.Start("xihe-fault-drill", "sweep", _t.DataDirectory);
             var deadline = DateTime.UtcNow.AddSeconds(60);
             // Killed once a tenth of the windows are closed: well inside the pass, not before or after it.
