@@ -372,9 +372,9 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
     {
         var documents = rows.Where(r => PolicyKinds.Contains(r.Kind)).ToList();
         var interpretations = rows.Where(r => r.Kind == NoticeKind.Interpretation).ToList();
-        // Only an interpretation of the same office can cover a document: compare within the office.
-        var titlesByOffice = interpretations.ToLookup(i => i.OfficeId, i => i.Title);
-        var missing = documents.Where(d => !PolicyInterpretation.CoversAny(d.Title, d.DocumentNumber, titlesByOffice[d.OfficeId]))
+        // Only an interpretation of the same office can cover a document: search the office's titles, joined.
+        var titlesByOffice = interpretations.GroupBy(i => i.OfficeId).ToDictionary(g => g.Key, g => PolicyInterpretation.Join(g.Select(i => i.Title)));
+        var missing = documents.Where(d => !PolicyInterpretation.CoversAny(d.Title, d.DocumentNumber, titlesByOffice.GetValueOrDefault(d.OfficeId, "")))
             .Select(d => new MissingInterpretation(d.Id, d.Title, officeNames.GetValueOrDefault(d.OfficeId, ""), d.IsHistorical)).ToList();
         var inPeriod = interpretations.Where(i => i.InPeriod).ToList();
         return new TargetFigures(documents.Count, documents.Count - missing.Count, missing, inPeriod.Count,
@@ -476,29 +476,45 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
 
     private sealed record Round(int NoticeId, int OfficeId, DateOnly Submitted, DateOnly Approved, int Stages);
 
+    // Member-initialised (not positional) so that EF can still filter and group it.
+    private sealed class RoundRow
+    {
+        public int NoticeId { get; init; }
+        public int OfficeId { get; init; }
+        public string? Submitted { get; init; }
+        public string? Approved { get; init; }
+        public int EarlierApprovals { get; init; }
+    }
+
     /// <summary>
     /// The review rounds closed by a final approval in the period: each runs from the notice's latest
     /// submit before that approval (which may lie before the period) and has one stage per approval in
-    /// it. Worked out in SQL by correlated look-ups on IX_NoticeEvents_Rounds, one row per round.
+    /// it. Worked out in SQL by correlated look-ups on IX_NoticeEvents_Rounds; the two days come back as
+    /// China dates (yyyy-MM-dd), all the working-day count needs. An approval with no submit before it
+    /// (imported history) comes back with no <see cref="RoundRow.Submitted"/> and is no round.
     /// </summary>
-    private List<Round> Rounds(XiheDbContext db, Scope scope, DashboardFilter filter)
+    private IQueryable<RoundRow> RoundRows(XiheDbContext db, Scope scope, DashboardFilter filter)
     {
         var events = db.NoticeEvents.AsNoTracking();
-        var rows = (from a in PeriodEvents(db, scope, filter)
-                    where a.Action == NoticeAction.Approve
-                    let submit = events.Where(s => s.NoticeId == a.NoticeId && s.Action == NoticeAction.Submit && s.Sequence < a.Sequence)
-                        .Max(s => (int?)s.Sequence)
-                    select new
-                    {
-                        a.NoticeId, a.OfficeId,
-                        // China dates straight from SQL: the working days between them is all a round needs.
-                        Approved = SqlFunctions.ChinaDate(a.AtUtc),
-                        Submitted = events.Where(s => s.NoticeId == a.NoticeId && s.Action == NoticeAction.Submit && s.Sequence < a.Sequence)
-                            .OrderByDescending(s => s.Sequence).Select(s => SqlFunctions.ChinaDate(s.AtUtc)).FirstOrDefault(),
-                        EarlierApprovals = events.Count(s => s.NoticeId == a.NoticeId && s.Action == NoticeAction.Approve && s.Sequence > submit && s.Sequence < a.Sequence),
-                    }).ToList();
+        return from a in PeriodEvents(db, scope, filter)
+               where a.Action == NoticeAction.Approve
+               let submit = events.Where(s => s.NoticeId == a.NoticeId && s.Action == NoticeAction.Submit && s.Sequence < a.Sequence)
+                   .Max(s => (int?)s.Sequence)
+               select new RoundRow
+               {
+                   NoticeId = a.NoticeId,
+                   OfficeId = a.OfficeId,
+                   Submitted = events.Where(s => s.NoticeId == a.NoticeId && s.Action == NoticeAction.Submit && s.Sequence < a.Sequence)
+                       .OrderByDescending(s => s.Sequence).Select(s => SqlFunctions.ChinaDate(s.AtUtc)).FirstOrDefault(),
+                   Approved = SqlFunctions.ChinaDate(a.AtUtc),
+                   EarlierApprovals = events.Count(s => s.NoticeId == a.NoticeId && s.Action == NoticeAction.Approve && s.Sequence > submit && s.Sequence < a.Sequence),
+               };
+    }
+
+    private List<Round> Rounds(XiheDbContext db, Scope scope, DashboardFilter filter)
+    {
         var days = new Dictionary<string, DateOnly>();
-        return rows.Where(r => r.Submitted is not null)
+        return RoundRows(db, scope, filter).ToList().Where(r => r.Submitted is not null)
             .Select(r => new Round(r.NoticeId, r.OfficeId, Day(days, r.Submitted!), Day(days, r.Approved!), r.EarlierApprovals + 1))
             .ToList();
     }
@@ -512,17 +528,24 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
         // Counted in SQL by office and action: a few dozen groups.
         var events = PeriodEvents(db, scope, filter).GroupBy(e => new { e.OfficeId, e.Action })
             .Select(g => new { g.Key.OfficeId, g.Key.Action, Count = g.Count() }).ToList();
-        var rounds = Rounds(db, scope, filter);
-        var officeIds = events.Select(e => e.OfficeId).Concat(rounds.Select(r => r.OfficeId)).Distinct();
+        // Rounds counted in SQL by office, submit day, approval day and stages: all the figures depend on.
+        var days = new Dictionary<string, DateOnly>();
+        var rounds = RoundRows(db, scope, filter).GroupBy(r => new { r.OfficeId, r.Submitted, r.Approved, r.EarlierApprovals })
+            .Select(g => new { g.Key.OfficeId, g.Key.Submitted, g.Key.Approved, g.Key.EarlierApprovals, Count = g.Count() }).ToList()
+            .Where(g => g.Submitted is not null)
+            .Select(g => (Round: new Round(0, g.OfficeId, Day(days, g.Submitted!), Day(days, g.Approved!), g.EarlierApprovals + 1), g.Count))
+            .ToList();
+        var officeIds = events.Select(e => e.OfficeId).Concat(rounds.Select(r => r.Round.OfficeId)).Distinct();
         return officeIds.Select(id =>
         {
-            var mine = rounds.Where(r => r.OfficeId == id).ToList();
+            var mine = rounds.Where(r => r.Round.OfficeId == id).ToList();
+            var reviewed = mine.Sum(r => r.Count);
             return new OfficeFigures(id, officeNames.GetValueOrDefault(id, ""),
                 events.Where(e => e.OfficeId == id && e.Action == NoticeAction.Submit).Sum(e => e.Count),
                 events.Where(e => e.OfficeId == id && e.Action == NoticeAction.Return).Sum(e => e.Count),
-                mine.Count,
-                mine.Count == 0 ? null : Math.Round(mine.Average(r => (double)calendar.WorkdaysBetween(r.Submitted, r.Approved)), 1),
-                mine.Count(r => OnTime(r, calendar)));
+                reviewed,
+                reviewed == 0 ? null : Math.Round(mine.Sum(r => (double)calendar.WorkdaysBetween(r.Round.Submitted, r.Round.Approved) * r.Count) / reviewed, 1),
+                mine.Where(r => OnTime(r.Round, calendar)).Sum(r => r.Count));
         }).OrderBy(o => o.OfficeName).ToList();
     }
 
@@ -667,8 +690,8 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
                 {
                     DashboardMetric.Submissions => await EventIds(NoticeAction.Submit),
                     DashboardMetric.Returns => await EventIds(NoticeAction.Return),
-                    DashboardMetric.Reviewed => (Rounds(db, scope, filter)).Select(r => r.NoticeId),
-                    _ => (Rounds(db, scope, filter)).Where(r => OnTime(r, calendar)).Select(r => r.NoticeId),
+                    DashboardMetric.Reviewed => Rounds(db, scope, filter).Select(r => r.NoticeId),
+                    _ => Rounds(db, scope, filter).Where(r => OnTime(r, calendar)).Select(r => r.NoticeId),
                 };
                 return await NoticesById(ids.Distinct());
             }
@@ -773,20 +796,21 @@ public static class PolicyInterpretation
     public static bool Covers(string documentTitle, string? documentNumber, int documentOfficeId, string interpretationTitle, int interpretationOfficeId)
     {
         if (documentOfficeId != interpretationOfficeId) return false;
-        return CoversAny(documentTitle, documentNumber, [interpretationTitle]);
+        return CoversAny(documentTitle, documentNumber, Join([interpretationTitle]));
     }
 
-    /// <summary>Whether any of <paramref name="interpretationTitles"/> (of the document's own office) covers the document; its key is worked out once.</summary>
-    public static bool CoversAny(string documentTitle, string? documentNumber, IEnumerable<string> interpretationTitles)
+    /// <summary>
+    /// Interpretation titles joined by a character no title or key holds (NUL), so that one search of
+    /// the joined text finds a key exactly when some title contains it.
+    /// </summary>
+    public static string Join(IEnumerable<string> interpretationTitles) => string.Join('\0', interpretationTitles.Select(t => t.Replace('\0', ' ')));
+
+    /// <summary>Whether any of the <see cref="Join">joined</see> interpretation titles (of the document's own office) covers the document.</summary>
+    public static bool CoversAny(string documentTitle, string? documentNumber, string joinedInterpretationTitles)
     {
-        var number = string.IsNullOrWhiteSpace(documentNumber) ? null : documentNumber.Trim();
-        var key = Key(documentTitle);
-        foreach (var title in interpretationTitles)
-        {
-            if (number is not null && title.Contains(number, StringComparison.Ordinal)) return true;
-            if (key.Length > 0 && title.Contains(key, StringComparison.Ordinal)) return true;
-        }
-        return false;
+        if (!string.IsNullOrWhiteSpace(documentNumber) && joinedInterpretationTitles.Contains(documentNumber.Trim().Replace('\0', ' '), StringComparison.Ordinal)) return true;
+        var key = Key(documentTitle).Replace('\0', ' ');
+        return key.Length > 0 && joinedInterpretationTitles.Contains(key, StringComparison.Ordinal);
     }
 
     public static string Key(string title)
