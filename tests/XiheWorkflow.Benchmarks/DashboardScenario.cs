@@ -4,18 +4,21 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using XiheWorkflow.Core;
+using XiheWorkflow.Core.Calendar;
 using XiheWorkflow.Core.Dashboard;
 using XiheWorkflow.Core.Data;
+using XiheWorkflow.Domain.Channels;
 using XiheWorkflow.Domain.Comments;
 using XiheWorkflow.Domain.Common;
 using XiheWorkflow.Domain.Notices;
+using XiheWorkflow.Domain.Publicity;
 using XiheWorkflow.Domain.Requests;
 
 namespace XiheWorkflow.Benchmarks;
 
 /// <summary>
-/// 统计看板 on generated data (full: 100,000 notices with their events, 1,000,000 comments, 20,000
-/// applications over ten years; --quick: a twentieth). <c>dashboard.vs_raw</c> is the dashboard's
+/// 统计看板 on generated data (full: 100,000 notices with their events and posting records,
+/// 1,000,000 comments, 20,000 applications over ten years; --quick: a twentieth). <c>dashboard.vs_raw</c> is the dashboard's
 /// queries against the same aggregates hand-written in SQL on the same file; <c>dashboard.history_growth</c>
 /// is the dashboard's time after ten times more closed history is added (copies shifted into
 /// earlier years) against before.
@@ -101,7 +104,9 @@ public sealed class DashboardScenario : IScenario
             offices = await db.Offices.Select(o => o.Id).ToListAsync(ct);
             categories = await db.Categories.Select(c => c.Id).ToListAsync(ct);
         }
+        var publicity = new PublicityTerms(new PublicityRule(5, PeriodUnit.WorkingDays), await services.GetRequiredService<CalendarProvider>().GetAsync(ct));
         var end = DateTime.UtcNow.AddDays(-1);
+        var today = ChinaTime.DateOf(DateTime.UtcNow);
         var start = end.AddYears(-10);
         var span = (end - start).TotalMinutes;
         NoticeKind[] kinds = Enum.GetValues<NoticeKind>();
@@ -135,13 +140,36 @@ public sealed class DashboardScenario : IScenario
                 if (!open)
                 {
                     n.Apply(NoticeAction.Approve, officer, at.AddDays(2), new DecisionInput("同意"));
-                    n.Apply(NoticeAction.Publish, officer, at.AddDays(3));
+                    // A 公示 opens its window on publication; the sweeper closes it once it has ended, and
+                    // the few that drew an objection are concluded (办结) after the answer, as in a live system.
+                    n.Apply(NoticeAction.Publish, officer, at.AddDays(3), new DecisionInput(Publicity: n.Kind == NoticeKind.Publicity ? publicity : null));
+                    if (n.PublicityEndsAtUtc is { } ends && ends <= end)
+                    {
+                        var objected = random.Next(20) == 0;
+                        n.Apply(NoticeAction.CloseWindow, NoticeActor.Scheduler, ends, new DecisionInput(OpenObjections: objected ? 1 : 0));
+                        if (objected && ends.AddDays(3) <= end) n.Apply(NoticeAction.Conclude, officer, ends.AddDays(3), new DecisionInput("异议已答复"));
+                    }
                 }
                 added.Add(n);
             }
             db.Notices.AddRange(added);
             await db.SaveChangesAsync(ct);
             ids.AddRange(added.Select(n => n.Id));
+            // Channel figures count posting records: each published notice is posted on its channels within
+            // a few days (WeChat with its form and origin); now and then a channel is marked not needed.
+            foreach (var n in added.Where(n => n.PublishedAtUtc is not null))
+            {
+                foreach (var channel in n.Channels)
+                {
+                    var on = ChinaTime.DateOf(n.PublishedAtUtc!.Value).AddDays(random.Next(3));
+                    if (on > today) on = today;
+                    db.NoticePostings.Add(random.Next(20) == 0
+                        ? NoticePosting.NotNeeded(n.Id, channel, 1, "本期不需要", "x", "录入", ChinaTime.StartOfDayUtc(on).AddHours(10))
+                        : NoticePosting.Posted(n.Id, channel, 1, on, null, null, n.Form, n.Origin,
+                            "x", "录入", ChinaTime.StartOfDayUtc(on).AddHours(10)));
+                }
+            }
+            await db.SaveChangesAsync(ct);
         }
 
         for (var done = 0; done < comments; done += batch * 5)
@@ -173,7 +201,7 @@ public sealed class DashboardScenario : IScenario
         }
     }
 
-    /// <summary>Copies every closed record <paramref name="times"/> times into earlier decades, keeping open work as it is.</summary>
+    /// <summary>Copies every closed record (published or concluded notices with their events, postings and answered comments; closed applications) <paramref name="times"/> times into earlier decades, keeping open work as it is.</summary>
     private static async Task AddClosedHistoryAsync(string connectionString, int times, CancellationToken ct)
     {
         await using var connection = new SqliteConnection(connectionString);
@@ -201,7 +229,8 @@ public sealed class DashboardScenario : IScenario
         var events = (await Columns("NoticeEvents")).Where(c => c != "Id").ToList();
         var comments = (await Columns("Comments")).Where(c => c != "Id").ToList();
         var apps = (await Columns("Applications")).Where(c => c != "Id").ToList();
-        await Exec("CREATE TEMP TABLE Base AS SELECT Id FROM Notices WHERE State = 'Published'");
+        var postings = (await Columns("NoticePostings")).Where(c => c != "Id").ToList();
+        await Exec("CREATE TEMP TABLE Base AS SELECT Id FROM Notices WHERE State IN ('Published', 'Concluded')");
         for (var k = 1; k <= times; k++)
         {
             var years = 10 * k;
@@ -218,6 +247,7 @@ public sealed class DashboardScenario : IScenario
             };
             await Exec($"INSERT INTO Notices (Id, {string.Join(",", notices)}) SELECT m.New, {string.Join(",", notices.Select(NoticeValue))} FROM Notices n JOIN Map m ON m.Old = n.Id");
             await Exec($"INSERT INTO NoticeEvents ({string.Join(",", events)}) SELECT {string.Join(",", events.Select(c => c switch { "NoticeId" => "m.New", "AtUtc" => Shift(c, years), _ => c }))} FROM NoticeEvents e JOIN Map m ON m.Old = e.NoticeId");
+            await Exec($"INSERT INTO NoticePostings ({string.Join(",", postings)}) SELECT {string.Join(",", postings.Select(c => c switch { "NoticeId" => "m.New", "PostedOn" => ShiftDate(c, years), "RecordedAtUtc" => Shift(c, years), _ => c }))} FROM NoticePostings p JOIN Map m ON m.Old = p.NoticeId");
             await Exec($"INSERT INTO Comments ({string.Join(",", comments)}) SELECT {string.Join(",", comments.Select(c => c switch { "NoticeId" => "m.New", "ReceivedAtUtc" or "AnsweredAtUtc" => Shift(c, years), _ => c }))} FROM Comments c JOIN Map m ON m.Old = c.NoticeId WHERE c.Status <> 'Pending'");
             await Exec($"INSERT INTO Applications ({string.Join(",", apps)}) SELECT {string.Join(",", apps.Select(c => c switch { "Reference" => $"Reference || '-h{k}'", "ReceivedOn" or "ClosedOn" => ShiftDate(c, years), _ => c }))} FROM Applications WHERE Outcome IS NOT NULL AND Reference NOT LIKE '%-h%'");
             await tx.CommitAsync(ct);
