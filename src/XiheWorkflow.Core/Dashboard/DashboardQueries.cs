@@ -1,3 +1,4 @@
+using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using XiheWorkflow.Core.Calendar;
@@ -119,14 +120,16 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
         var scope = await ScopeAsync(db, actor, ct);
         var calendar = await calendars.GetAsync(ct);
         var today = clock.Today();
-        var offices = await db.Offices.AsNoTracking().OrderBy(o => o.SortOrder).Select(o => new { o.Id, o.Name, o.IsActive }).ToListAsync(ct);
+        // The queries below are synchronous on purpose: Microsoft.Data.Sqlite runs the async ADO.NET
+        // methods synchronously anyway (no async I/O in SQLite), only with more overhead per row.
+        var offices = db.Offices.AsNoTracking().OrderBy(o => o.SortOrder).Select(o => new { o.Id, o.Name, o.IsActive }).ToList();
         var visibleOffices = offices.Where(o => scope.OfficeIds?.Contains(o.Id) ?? true).Select(o => new OfficeOption(o.Id, o.Name)).ToList();
         var officeNames = offices.ToDictionary(o => o.Id, o => o.Name);
-        var categoryNames = await db.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        var categoryNames = db.Categories.AsNoTracking().Select(c => new { c.Id, c.Name }).ToDictionary(c => c.Id, c => c.Name);
 
-        var now = await NowAsync(db, scope, filter, calendar, today, ct);
-        var year = await YearAsync(db, scope, filter, calendar, today, officeNames, categoryNames, ct);
-        var byOffice = await ByOfficeAsync(db, scope, filter, calendar, officeNames, ct);
+        var now = Now(db, scope, filter, calendar, today);
+        var year = Year(db, scope, filter, calendar, today, officeNames, categoryNames);
+        var byOffice = ByOffice(db, scope, filter, calendar, officeNames);
         return new DashboardView(filter, scope.AllOffices, scope.SeesApplications, visibleOffices, now, year, byOffice);
     }
 
@@ -148,25 +151,70 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
         return q;
     }
 
+    /// <summary>The channel filter, in SQL: only notices whose channels name it.</summary>
+    private static IQueryable<Notice> OnChannel(IQueryable<Notice> q, DashboardFilter filter)
+    {
+        if (filter.Channel is not { } channel) return q;
+        var code = channel.ToString();
+        return q.Where(n => SqlFunctions.HasChannel(n.Channels, code));
+    }
+
+    private static IQueryable<HistoricalNotice> OnChannel(IQueryable<HistoricalNotice> q, DashboardFilter filter)
+    {
+        if (filter.Channel is not { } channel) return q;
+        var code = channel.ToString();
+        return q.Where(n => SqlFunctions.HasChannel(n.Channels, code));
+    }
+
     private sealed record OpenRow(int Id, string Title, int OfficeId, int CategoryId, NoticeState State, List<WorkflowStage> Stages, int StageIndex,
-        DateTime? WaitingSinceUtc, DateOnly? FormedOn, List<Channel> Channels)
+        DateTime? WaitingSinceUtc, DateOnly? FormedOn)
     {
         public string? StageRole => State == NoticeState.InReview && StageIndex < Stages.Count ? Stages[StageIndex].Role : null;
     }
 
-    private async Task<List<(OpenRow Row, int Waiting)>> OpenAsync(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar,
-        DateOnly today, CancellationToken ct)
+    private List<(OpenRow Row, int Waiting)> Open(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar, DateOnly today)
     {
-        var rows = await Notices(db, scope, filter).Where(n => OpenStates.Contains(n.State))
-            .Select(n => new OpenRow(n.Id, n.Title, n.OfficeId, n.CategoryId, n.State, n.Stages, n.StageIndex, n.WaitingSinceUtc, n.FormedOn, n.Channels))
-            .ToListAsync(ct);
-        return rows.Where(r => filter.Channel is not { } ch || r.Channels.Contains(ch))
-            .Select(r => (r, r.WaitingSinceUtc is { } since ? Math.Max(0, calendar.WorkdaysBetween(ChinaTime.DateOf(since), today)) : 0))
+        var rows = OnChannel(Notices(db, scope, filter), filter).Where(n => OpenStates.Contains(n.State))
+            .Select(n => new OpenRow(n.Id, n.Title, n.OfficeId, n.CategoryId, n.State, n.Stages, n.StageIndex, n.WaitingSinceUtc, n.FormedOn))
+            .ToList();
+        return rows.Select(r => (r, r.WaitingSinceUtc is { } since ? Math.Max(0, calendar.WorkdaysBetween(ChinaTime.DateOf(since), today)) : 0))
             .ToList();
     }
 
     private bool IsLateUnpublished(OpenRow r, WorkingCalendar calendar, DateOnly today) =>
         Unpublished.Contains(r.State) && r.FormedOn is { } formed && calendar.WorkdaysBetween(formed, today) > options.Value.TimelinessWorkdays;
+
+    /// <summary>
+    /// The last day <c>d</c> with <c>calendar.WorkdaysBetween(d, today) &gt; workdays</c>. The count only
+    /// grows as <c>d</c> moves back, so "more than N working days ago" is "on or before this day" and can
+    /// be asked in SQL against an index instead of per row in memory.
+    /// </summary>
+    internal static DateOnly LastDayMoreThan(WorkingCalendar calendar, DateOnly today, int workdays)
+    {
+        var day = today;
+        while (calendar.WorkdaysBetween(day, today) <= workdays) day = day.AddDays(-1);
+        return day;
+    }
+
+    /// <summary>Open work grouped in SQL: a handful of groups, however many notices are open.</summary>
+    private sealed record OpenGroup(NoticeState State, int StageIndex, List<WorkflowStage> Stages, int Count,
+        DateTime? OldestWaitingUtc, int WaitingOverLimit, int FormedBeforeTimeliness)
+    {
+        public string? StageRole => State == NoticeState.InReview && StageIndex < Stages.Count ? Stages[StageIndex].Role : null;
+    }
+
+    private List<OpenGroup> OpenGroups(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar, DateOnly today)
+    {
+        // Same tests as the rows' (Waiting > limit, IsLateUnpublished), turned into "before this instant / day".
+        var overLimitBefore = ChinaTime.StartOfDayUtc(LastDayMoreThan(calendar, today, options.Value.ReviewLimitWorkdays).AddDays(1));
+        var lateFormedBy = LastDayMoreThan(calendar, today, options.Value.TimelinessWorkdays);
+        // OpenStates stays an inline IN list: the partial index IX_Notices_Open is defined with the same one.
+        return OnChannel(Notices(db, scope, filter), filter).Where(n => OpenStates.Contains(n.State))
+            .GroupBy(n => new { n.State, n.StageIndex, n.Stages })
+            .Select(g => new OpenGroup(g.Key.State, g.Key.StageIndex, g.Key.Stages, g.Count(), g.Min(n => n.WaitingSinceUtc),
+                g.Count(n => n.WaitingSinceUtc < overLimitBefore), g.Count(n => n.FormedOn <= lateFormedBy)))
+            .ToList();
+    }
 
     // Member-initialised (not positional) so that EF can still filter and project it after the join.
     private sealed class CommentRow
@@ -200,45 +248,47 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
     private IQueryable<Comment> OpenObjectionsQuery(XiheDbContext db) =>
         db.Comments.AsNoTracking().Where(c => c.Status == CommentStatus.Pending && c.Kind == CommentKind.Objection);
 
-    private async Task<NowFigures> NowAsync(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar, DateOnly today,
-        CancellationToken ct)
+    private NowFigures Now(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar, DateOnly today)
     {
-        var open = await OpenAsync(db, scope, filter, calendar, today, ct);
+        var open = OpenGroups(db, scope, filter, calendar, today);
         var limit = options.Value.ReviewLimitWorkdays;
-        var states = open.GroupBy(o => (o.Row.State, o.Row.StageRole))
-            .Select(g => new StateFigure(g.Key.State, g.Key.StageRole, g.Count(), g.Max(x => x.Waiting)))
+        // The longest wait of a group is its oldest WaitingSinceUtc's (working days only grow going back).
+        int Waiting(DateTime? since) => since is { } s ? Math.Max(0, calendar.WorkdaysBetween(ChinaTime.DateOf(s), today)) : 0;
+        var states = open.GroupBy(o => (o.State, o.StageRole))
+            .Select(g => new StateFigure(g.Key.State, g.Key.StageRole, g.Sum(x => x.Count), Waiting(g.Min(x => x.OldestWaitingUtc))))
             .OrderBy(s => Array.IndexOf(OpenStates, s.State)).ThenBy(s => s.StageRole is { } r ? Roles.All.ToList().IndexOf(r) : 0).ToList();
-        var overLimit = open.Where(o => o.Row.StageRole is not null && o.Waiting > limit)
-            .GroupBy(o => o.Row.StageRole!).Select(g => new CountBy<string>(g.Key, g.Count())).OrderBy(c => Roles.All.ToList().IndexOf(c.Key)).ToList();
-        var lateUnpublished = open.Count(o => IsLateUnpublished(o.Row, calendar, today));
+        var overLimit = open.Where(o => o.StageRole is not null && o.WaitingOverLimit > 0)
+            .GroupBy(o => o.StageRole!).Select(g => new CountBy<string>(g.Key, g.Sum(x => x.WaitingOverLimit))).OrderBy(c => Roles.All.ToList().IndexOf(c.Key)).ToList();
+        var lateUnpublished = open.Where(o => Unpublished.Contains(o.State)).Sum(o => o.FormedBeforeTimeliness);
 
-        var objections = await Comments(db, scope, filter, OpenObjectionsQuery(db)).Select(c => c.ReceivedAtUtc).ToListAsync(ct);
-        var overdueObjections = objections.Count(r => CommentDue(r, calendar) < today);
+        // By day received (China time): the answer date depends on the day only.
+        var objections = Comments(db, scope, filter, OpenObjectionsQuery(db)).GroupBy(c => SqlFunctions.ChinaDate(c.ReceivedAtUtc))
+            .Select(g => new { Day = g.Key, Count = g.Count() }).ToList();
+        var overdueObjections = objections.Where(o => calendar.AddWorkdays(ParseDay(o.Day!), options.Value.CommentAnswerWorkdays) < today).Sum(o => o.Count);
 
         int? dueSoon = null, overdue = null;
         if (scope.SeesApplications)
         {
-            var deadlines = await OpenApplicationDeadlinesAsync(db, calendar, today, ct);
+            var deadlines = OpenApplicationDeadlines(db, calendar, today);
             dueSoon = deadlines.Count(d => IsDueSoon(d.Deadline));
             overdue = deadlines.Count(d => d.Deadline.IsOverdue);
         }
 
-        var windows = await ClosingWindowsAsync(db, scope, filter, calendar, today, ct);
-        var reviews = await PeriodicReviewAsync(db, scope, filter, today, ct);
+        var windows = ClosingWindows(db, scope, filter, calendar, today);
+        var reviews = PeriodicReview(db, scope, filter, today);
 
         var report = reportDeadline.Current();
-        var textSaved = await db.ReportTexts.AnyAsync(t => t.Year == report.Year, ct);
-        return new NowFigures(states, overLimit, limit, objections.Count, overdueObjections, dueSoon, overdue, lateUnpublished, report, textSaved,
+        var textSaved = db.ReportTexts.Any(t => t.Year == report.Year);
+        return new NowFigures(states, overLimit, limit, objections.Sum(o => o.Count), overdueObjections, dueSoon, overdue, lateUnpublished, report, textSaved,
             windows.Count(w => w.To == today), windows.Count, reviews.Count(r => r.DueOn <= today), reviews.Count);
     }
 
     /// <summary>定期审查: published notices due for review today or earlier, or within the next 30 days.</summary>
-    private async Task<List<(int Id, DateOnly DueOn)>> PeriodicReviewAsync(XiheDbContext db, Scope scope, DashboardFilter filter,
-        DateOnly today, CancellationToken ct)
+    private List<(int Id, DateOnly DueOn)> PeriodicReview(XiheDbContext db, Scope scope, DashboardFilter filter, DateOnly today)
     {
         var by = today.AddDays(PeriodicReviewHorizonDays);
-        var rows = await Notices(db, scope, filter).Where(n => n.State == NoticeState.Published && n.ReviewDueOn != null && n.ReviewDueOn <= by)
-            .Select(n => new { n.Id, DueOn = n.ReviewDueOn!.Value }).ToListAsync(ct);
+        var rows = Notices(db, scope, filter).Where(n => n.State == NoticeState.Published && n.ReviewDueOn != null && n.ReviewDueOn <= by)
+            .Select(n => new { n.Id, DueOn = n.ReviewDueOn!.Value }).ToList();
         return rows.Select(r => (r.Id, r.DueOn)).ToList();
     }
 
@@ -246,21 +296,20 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
     public const int PeriodicReviewHorizonDays = 30;
 
     /// <summary>Open 公示 windows whose last day is today or within the next 3 working days.</summary>
-    private async Task<List<(int Id, DateOnly To)>> ClosingWindowsAsync(XiheDbContext db, Scope scope, DashboardFilter filter,
-        WorkingCalendar calendar, DateOnly today, CancellationToken ct)
+    private List<(int Id, DateOnly To)> ClosingWindows(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar, DateOnly today)
     {
         var by = calendar.AddWorkdays(today, 3);
-        var rows = await Notices(db, scope, filter).Where(n => n.State == NoticeState.InPublicity && n.PublicityTo != null && n.PublicityTo <= by)
-            .Select(n => new { n.Id, To = n.PublicityTo!.Value }).ToListAsync(ct);
+        var rows = Notices(db, scope, filter).Where(n => n.State == NoticeState.InPublicity && n.PublicityTo != null && n.PublicityTo <= by)
+            .Select(n => new { n.Id, To = n.PublicityTo!.Value }).ToList();
         return rows.Select(r => (r.Id, r.To)).ToList();
     }
 
     private static bool IsDueSoon(ApplicationDeadline d) => d is { DueDate: not null, IsOverdue: false, WorkingDaysLeft: <= ApplicationQueries.DueSoonDays };
 
-    private static async Task<List<(DisclosureApplication Application, ApplicationDeadline Deadline)>> OpenApplicationDeadlinesAsync(
-        XiheDbContext db, WorkingCalendar calendar, DateOnly today, CancellationToken ct)
+    private static List<(DisclosureApplication Application, ApplicationDeadline Deadline)> OpenApplicationDeadlines(
+        XiheDbContext db, WorkingCalendar calendar, DateOnly today)
     {
-        var open = await db.Applications.AsNoTracking().Where(a => a.Outcome == null).ToListAsync(ct);
+        var open = db.Applications.AsNoTracking().Where(a => a.Outcome == null).ToList();
         return open.Select(a =>
         {
             // As the register does: a date typed in the future is read as of that day.
@@ -269,8 +318,10 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
         }).ToList();
     }
 
-    private sealed record PublishedGroup(int Month, int OfficeId, int CategoryId, NoticeKind Kind, ContentForm? Form, ContentOrigin? Origin,
-        List<Channel> Channels, int Count, bool Imported = false);
+    /// <summary>Publications of a month by office and category; an imported group also carries what its channel figures need.</summary>
+    private sealed record PublishedGroup(int Month, int OfficeId, int CategoryId, int Count, ImportedGroup? Imported = null);
+
+    private sealed record ImportedGroup(ContentForm? Form, ContentOrigin? Origin, List<Channel> Channels);
 
     /// <summary>A notice counted on a channel: a posting record of the year, or an imported notice on its channels.</summary>
     private sealed record ChannelGroup(int Month, Channel Channel, ContentForm? Form, ContentOrigin? Origin, int Count);
@@ -280,100 +331,99 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
     /// counts on a channel once it is recorded posted there, in the posting's month; an imported
     /// notice on its channels on its publication day.
     /// </summary>
-    private async Task<List<ChannelGroup>> ChannelGroupsAsync(XiheDbContext db, Scope scope, DashboardFilter filter,
-        IEnumerable<PublishedGroup> groups, CancellationToken ct)
+    private List<ChannelGroup> ChannelGroups(XiheDbContext db, Scope scope, DashboardFilter filter, IEnumerable<PublishedGroup> groups)
     {
         var (first, last) = (filter.FirstDay, filter.LastDay);
-        var live = await (from p in db.NoticePostings.AsNoTracking()
-                          join n in Notices(db, scope, filter) on p.NoticeId equals n.Id
-                          where p.Status == Domain.Channels.PostingStatus.Posted && p.PostedOn >= first && p.PostedOn <= last
-                          group p by new { p.PostedOn!.Value.Month, p.Channel, p.Form, p.Origin } into g
-                          select new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        var live = (from p in db.NoticePostings.AsNoTracking()
+                    join n in Notices(db, scope, filter) on p.NoticeId equals n.Id
+                    where p.Status == Domain.Channels.PostingStatus.Posted && p.PostedOn >= first && p.PostedOn <= last
+                    group p by new { p.PostedOn!.Value.Month, p.Channel, p.Form, p.Origin } into g
+                    select new { g.Key, Count = g.Count() }).ToList();
         return live.Select(g => new ChannelGroup(g.Key.Month, g.Key.Channel, g.Key.Form, g.Key.Origin, g.Count))
-            .Concat(groups.Where(g => g.Imported).SelectMany(g => g.Channels.Select(c => new ChannelGroup(g.Month, c, g.Form, g.Origin, g.Count))))
+            .Concat(groups.Where(g => g.Imported is not null)
+                .SelectMany(g => g.Imported!.Channels.Select(c => new ChannelGroup(g.Month, c, g.Imported.Form, g.Imported.Origin, g.Count))))
             .Where(g => filter.Channel is not { } ch || g.Channel == ch)
             .ToList();
     }
 
-    private async Task<List<PublishedGroup>> PublishedGroupsAsync(XiheDbContext db, Scope scope, DashboardFilter filter, CancellationToken ct)
+    private List<PublishedGroup> PublishedGroups(XiheDbContext db, Scope scope, DashboardFilter filter)
     {
         var (from, to) = (filter.FromUtc, filter.ToUtc);
-        // Grouped in SQL: a year of postings is a few hundred groups, whatever the number of notices.
-        var live = await Notices(db, scope, filter).Where(n => n.PublishedAtUtc >= from && n.PublishedAtUtc < to)
-            .GroupBy(n => new { n.PublishedAtUtc!.Value.AddHours(8).Month, n.OfficeId, n.CategoryId, n.Kind, n.Form, n.Origin, n.Channels })
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
+        // Grouped in SQL by what the figures show (month, office, category): a few hundred groups at most, whatever the number of notices.
+        var live = OnChannel(Notices(db, scope, filter), filter).Where(n => n.PublishedAtUtc >= from && n.PublishedAtUtc < to)
+            .GroupBy(n => new { n.PublishedAtUtc!.Value.AddHours(8).Month, n.OfficeId, n.CategoryId })
+            .Select(g => new PublishedGroup(g.Key.Month, g.Key.OfficeId, g.Key.CategoryId, g.Count(), null)).ToList();
         var (first, last) = (filter.FirstDay, filter.LastDay);
-        var old = await Historical(db, scope, filter).Where(n => n.PublishedOn >= first && n.PublishedOn <= last)
-            .GroupBy(n => new { n.PublishedOn.Month, n.OfficeId, n.CategoryId, n.Kind, n.Form, n.Origin, n.Channels })
-            .Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct);
-        return live.Select(g => new PublishedGroup(g.Key.Month, g.Key.OfficeId, g.Key.CategoryId, g.Key.Kind, g.Key.Form, g.Key.Origin, g.Key.Channels, g.Count))
-            .Concat(old.Select(g => new PublishedGroup(g.Key.Month, g.Key.OfficeId, g.Key.CategoryId, g.Key.Kind, g.Key.Form, g.Key.Origin, g.Key.Channels, g.Count, Imported: true)))
-            .Where(g => filter.Channel is not { } ch || g.Channels.Contains(ch))
+        // Imported notices have no posting records: their own channels, form and origin count on the channel figures.
+        var old = OnChannel(Historical(db, scope, filter), filter).Where(n => n.PublishedOn >= first && n.PublishedOn <= last)
+            .GroupBy(n => new { n.PublishedOn.Month, n.OfficeId, n.CategoryId, n.Form, n.Origin, n.Channels })
+            .Select(g => new { g.Key, Count = g.Count() }).ToList();
+        return live
+            .Concat(old.Select(g => new PublishedGroup(g.Key.Month, g.Key.OfficeId, g.Key.CategoryId, g.Count, new ImportedGroup(g.Key.Form, g.Key.Origin, g.Key.Channels))))
             .ToList();
     }
 
-    private sealed record PolicyRow(int Id, string Title, int OfficeId, NoticeKind Kind, ContentForm? Form, string? DocumentNumber, bool IsHistorical);
+    /// <param name="InPeriod">Published within the period (documents always are; interpretations may be later).</param>
+    private sealed record PolicyRow(int Id, string Title, int OfficeId, NoticeKind Kind, ContentForm? Form, string? DocumentNumber, bool IsHistorical, bool InPeriod);
 
-    private async Task<List<PolicyRow>> PolicyRowsAsync(XiheDbContext db, Scope scope, DashboardFilter filter, CancellationToken ct)
+    private List<PolicyRow> PolicyRows(XiheDbContext db, Scope scope, DashboardFilter filter)
     {
         var from = filter.FromUtc;
         var first = filter.FirstDay;
         NoticeKind[] kinds = [.. PolicyKinds, NoticeKind.Interpretation];
         // Interpretations published after the period still cover its documents, so only the start is bounded.
-        var live = await Notices(db, scope, filter).Where(n => n.PublishedAtUtc >= from && kinds.Contains(n.Kind))
-            .Select(n => new { n.Id, n.Title, n.OfficeId, n.Kind, n.Form, n.DocumentNumber, n.PublishedAtUtc, n.Channels }).ToListAsync(ct);
-        var old = await Historical(db, scope, filter).Where(n => n.PublishedOn >= first && kinds.Contains(n.Kind))
-            .Select(n => new { n.Id, n.Title, n.OfficeId, n.Kind, n.Form, n.PublishedOn, n.Channels }).ToListAsync(ct);
         var (to, last) = (filter.ToUtc, filter.LastDay);
-        return live.Where(n => n.Kind == NoticeKind.Interpretation || n.PublishedAtUtc < to)
-            .Where(n => filter.Channel is not { } ch || n.Channels.Contains(ch))
-            .Select(n => new PolicyRow(n.Id, n.Title, n.OfficeId, n.Kind, n.Form, n.DocumentNumber, false))
-            .Concat(old.Where(n => n.Kind == NoticeKind.Interpretation || n.PublishedOn <= last)
-                .Where(n => filter.Channel is not { } ch || n.Channels.Contains(ch))
-                .Select(n => new PolicyRow(n.Id, n.Title, n.OfficeId, n.Kind, n.Form, null, true)))
-            .ToList();
+        var live = OnChannel(Notices(db, scope, filter), filter)
+            .Where(n => n.PublishedAtUtc >= from && kinds.Contains(n.Kind) && (n.Kind == NoticeKind.Interpretation || n.PublishedAtUtc < to))
+            .Select(n => new PolicyRow(n.Id, n.Title, n.OfficeId, n.Kind, n.Form, n.DocumentNumber, false, n.PublishedAtUtc < to)).ToList();
+        var old = OnChannel(Historical(db, scope, filter), filter)
+            .Where(n => n.PublishedOn >= first && kinds.Contains(n.Kind) && (n.Kind == NoticeKind.Interpretation || n.PublishedOn <= last))
+            .Select(n => new PolicyRow(n.Id, n.Title, n.OfficeId, n.Kind, n.Form, null, true, n.PublishedOn <= last)).ToList();
+        return [.. live, .. old];
     }
 
-    private static TargetFigures Targets(List<PolicyRow> rows, DashboardFilter filter, IReadOnlyDictionary<int, string> officeNames,
-        HashSet<(int Id, bool IsHistorical)> interpretationsInPeriod)
+    private static TargetFigures Targets(List<PolicyRow> rows, IReadOnlyDictionary<int, string> officeNames)
     {
         var documents = rows.Where(r => PolicyKinds.Contains(r.Kind)).ToList();
         var interpretations = rows.Where(r => r.Kind == NoticeKind.Interpretation).ToList();
-        var missing = documents.Where(d => !interpretations.Any(i => PolicyInterpretation.Covers(d.Title, d.DocumentNumber, d.OfficeId, i.Title, i.OfficeId)))
+        // Only an interpretation of the same office can cover a document: search the office's titles, joined.
+        var titlesByOffice = interpretations.GroupBy(i => i.OfficeId).ToDictionary(g => g.Key, g => PolicyInterpretation.Join(g.Select(i => i.Title)));
+        var missing = documents.Where(d => !PolicyInterpretation.CoversAny(d.Title, d.DocumentNumber, titlesByOffice.GetValueOrDefault(d.OfficeId, "")))
             .Select(d => new MissingInterpretation(d.Id, d.Title, officeNames.GetValueOrDefault(d.OfficeId, ""), d.IsHistorical)).ToList();
-        var inPeriod = interpretations.Where(i => interpretationsInPeriod.Contains((i.Id, i.IsHistorical))).ToList();
+        var inPeriod = interpretations.Where(i => i.InPeriod).ToList();
         return new TargetFigures(documents.Count, documents.Count - missing.Count, missing, inPeriod.Count,
             inPeriod.Count(i => i.Form is ContentForm.Video or ContentForm.Animation));
     }
 
-    private async Task<HashSet<(int, bool)>> InterpretationsInPeriodAsync(XiheDbContext db, Scope scope, DashboardFilter filter, CancellationToken ct)
+    /// <summary>Notices published in the period more than the timeliness limit of working days after they were formed.</summary>
+    /// <remarks>
+    /// "More than N working days from formed to published" is, for each day of publication, "formed
+    /// on or before a day" (<see cref="LastDayMoreThan"/>): the calendar sets one threshold per day
+    /// and SQL counts against it, instead of every notice's two dates coming back to be compared here.
+    /// </remarks>
+    private IQueryable<int> LatePublished(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar)
     {
-        var (from, to, first, last) = (filter.FromUtc, filter.ToUtc, filter.FirstDay, filter.LastDay);
-        var live = await Notices(db, scope, filter).Where(n => n.PublishedAtUtc >= from && n.PublishedAtUtc < to && n.Kind == NoticeKind.Interpretation)
-            .Select(n => new { n.Id, n.Channels }).ToListAsync(ct);
-        var old = await Historical(db, scope, filter).Where(n => n.PublishedOn >= first && n.PublishedOn <= last && n.Kind == NoticeKind.Interpretation)
-            .Select(n => new { n.Id, n.Channels }).ToListAsync(ct);
-        return live.Where(n => filter.Channel is not { } ch || n.Channels.Contains(ch)).Select(n => (n.Id, false))
-            .Concat(old.Where(n => filter.Channel is not { } ch || n.Channels.Contains(ch)).Select(n => (n.Id, true))).ToHashSet();
+        var limit = options.Value.TimelinessWorkdays;
+        return from day in DayWindows.Of<DateOnly>(db, filter.FirstDay, filter.LastDay, d => LastDayMoreThan(calendar, d, limit))
+               from n in OnChannel(Notices(db, scope, filter), filter)
+               where n.PublishedAtUtc >= day.Start && n.PublishedAtUtc < day.End && n.FormedOn <= day.Threshold
+               select n.Id;
     }
 
-    private sealed record LateRow(int Id, DateOnly FormedOn, DateTime PublishedAtUtc, List<Channel> Channels);
+    private static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    private async Task<List<int>> LatePublishedAsync(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar, CancellationToken ct)
+    /// <summary>A <c>yyyy-MM-dd</c> day from SQL, parsed once per distinct text.</summary>
+    private static DateOnly Day(Dictionary<string, DateOnly> parsed, string day)
     {
-        var (from, to) = (filter.FromUtc, filter.ToUtc);
-        var rows = await Notices(db, scope, filter).Where(n => n.PublishedAtUtc >= from && n.PublishedAtUtc < to && n.FormedOn != null)
-            .Select(n => new LateRow(n.Id, n.FormedOn!.Value, n.PublishedAtUtc!.Value, n.Channels)).ToListAsync(ct);
-        return rows.Where(r => filter.Channel is not { } ch || r.Channels.Contains(ch))
-            .Where(r => calendar.WorkdaysBetween(r.FormedOn, ChinaTime.DateOf(r.PublishedAtUtc)) > options.Value.TimelinessWorkdays)
-            .Select(r => r.Id).ToList();
+        if (!parsed.TryGetValue(day, out var value)) parsed[day] = value = ParseDay(day);
+        return value;
     }
 
-    private async Task<YearFigures> YearAsync(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar, DateOnly today,
-        IReadOnlyDictionary<int, string> officeNames, IReadOnlyDictionary<int, string> categoryNames, CancellationToken ct)
+    private YearFigures Year(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar, DateOnly today,
+        IReadOnlyDictionary<int, string> officeNames, IReadOnlyDictionary<int, string> categoryNames)
     {
-        var groups = await PublishedGroupsAsync(db, scope, filter, ct);
-        var channels = await ChannelGroupsAsync(db, scope, filter, groups, ct);
+        var groups = PublishedGroups(db, scope, filter);
+        var channels = ChannelGroups(db, scope, filter, groups);
         var byMonth = channels.GroupBy(x => (x.Month, x.Channel)).Select(x => new MonthChannelCount(x.Key.Month, x.Key.Channel, x.Sum(y => y.Count)))
             .OrderBy(x => x.Month).ThenBy(x => x.Channel).ToList();
         var byOffice = groups.GroupBy(g => g.OfficeId).Select(g => new NamedCount(g.Key, officeNames.GetValueOrDefault(g.Key, ""), g.Sum(x => x.Count)))
@@ -385,89 +435,131 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
             .OrderBy(x => x.Key).ToList();
         var byOrigin = wechat.Where(g => g.Origin is not null).GroupBy(g => g.Origin!.Value).Select(g => new CountBy<ContentOrigin>(g.Key, g.Sum(x => x.Count)))
             .OrderBy(x => x.Key).ToList();
-        var late = await LatePublishedAsync(db, scope, filter, calendar, ct);
-        var targets = Targets(await PolicyRowsAsync(db, scope, filter, ct), filter, officeNames, await InterpretationsInPeriodAsync(db, scope, filter, ct));
+        var late = LatePublished(db, scope, filter, calendar).Count();
+        var targets = Targets(PolicyRows(db, scope, filter), officeNames);
 
-        var (from, to) = (filter.FromUtc, filter.ToUtc);
-        // Two instants per comment, read from the covering index; the due date needs the working-day calendar, so it is applied here.
-        var commentDates = await Comments(db, scope, filter, db.Comments.AsNoTracking().Where(c => c.ReceivedAtUtc >= from && c.ReceivedAtUtc < to))
-            .Select(c => new { c.ReceivedAtUtc, c.AnsweredAtUtc }).ToListAsync(ct);
-        int received = commentDates.Count, inTime = 0, lateAnswers = 0, open = 0;
-        var dueByDay = new Dictionary<DateOnly, DateOnly>();
-        foreach (var d in commentDates)
-        {
-            if (d.AnsweredAtUtc is not { } answered) { open++; continue; }
-            var day = ChinaTime.DateOf(d.ReceivedAtUtc);
-            if (!dueByDay.TryGetValue(day, out var due)) dueByDay[day] = due = calendar.AddWorkdays(day, options.Value.CommentAnswerWorkdays);
-            if (ChinaTime.DateOf(answered) <= due) inTime++; else lateAnswers++;
-        }
+        // In time is "answered before the end of the due day", and the due day depends only on the day
+        // received: the calendar sets one threshold per day and SQL counts against it.
+        var answerDays = options.Value.CommentAnswerWorkdays;
+        var comments = (from day in DayWindows.Of<DateTime>(db, filter.FirstDay, filter.LastDay, d => ChinaTime.EndOfDayUtc(calendar.AddWorkdays(d, answerDays)))
+                        from c in Comments(db, scope, filter, db.Comments.AsNoTracking())
+                        where c.ReceivedAtUtc >= day.Start && c.ReceivedAtUtc < day.End
+                        select new { c.AnsweredAtUtc, Due = day.Threshold })
+            .GroupBy(c => 1)
+            .Select(g => new { Received = g.Count(), Answered = g.Count(c => c.AnsweredAtUtc != null), InTime = g.Count(c => c.AnsweredAtUtc < c.Due) })
+            .SingleOrDefault();
+        int received = comments?.Received ?? 0, inTime = comments?.InTime ?? 0, lateAnswers = (comments?.Answered ?? 0) - inTime, open = received - (comments?.Answered ?? 0);
 
         int? applicationsReceived = null;
         List<CountBy<ApplicationOutcome>>? outcomes = null;
         if (scope.SeesApplications)
         {
             var (first, last) = (filter.FirstDay, filter.LastDay);
-            applicationsReceived = await db.Applications.CountAsync(a => a.ReceivedOn >= first && a.ReceivedOn <= last, ct);
-            outcomes = (await db.Applications.Where(a => a.ClosedOn >= first && a.ClosedOn <= last && a.Outcome != null)
-                    .GroupBy(a => a.Outcome!.Value).Select(g => new { g.Key, Count = g.Count() }).ToListAsync(ct))
+            applicationsReceived = db.Applications.Count(a => a.ReceivedOn >= first && a.ReceivedOn <= last);
+            outcomes = (db.Applications.Where(a => a.ClosedOn >= first && a.ClosedOn <= last && a.Outcome != null)
+                    .GroupBy(a => a.Outcome!.Value).Select(g => new { g.Key, Count = g.Count() }).ToList())
                 .Select(x => new CountBy<ApplicationOutcome>(x.Key, x.Count)).OrderBy(x => x.Key).ToList();
         }
 
         return new YearFigures(groups.Sum(g => g.Count),
-            groups.GroupBy(g => g.Month).Select(g => new CountBy<int>(g.Key, g.Sum(x => x.Count))).OrderBy(x => x.Key).ToList(), byMonth, byOffice, byCategory, byForm, byOrigin, late.Count, targets,
+            groups.GroupBy(g => g.Month).Select(g => new CountBy<int>(g.Key, g.Sum(x => x.Count))).OrderBy(x => x.Key).ToList(), byMonth, byOffice, byCategory, byForm, byOrigin, late, targets,
             received, inTime, lateAnswers, open, applicationsReceived, outcomes);
     }
 
-    private sealed record RoundRow(int NoticeId, int OfficeId, int Sequence, DateTime AtUtc, NoticeAction Action, NoticeState ToState, List<Channel> Channels);
+    // Member-initialised (not positional) so that EF can still filter and group it after the join.
+    private sealed class PeriodEvent
+    {
+        public int NoticeId { get; init; }
+        public int OfficeId { get; init; }
+        public int Sequence { get; init; }
+        public DateTime AtUtc { get; init; }
+        public NoticeAction Action { get; init; }
+    }
+
+    /// <summary>Events in the period that the by-office figures count: submit, return, final approval.</summary>
+    private IQueryable<PeriodEvent> PeriodEvents(XiheDbContext db, Scope scope, DashboardFilter filter)
+    {
+        var (start, end) = (filter.FromUtc, filter.ToUtc);
+        return from e in db.NoticeEvents.AsNoTracking()
+               where e.AtUtc >= start && e.AtUtc < end
+                     && (e.Action == NoticeAction.Submit || e.Action == NoticeAction.Return
+                         || (e.Action == NoticeAction.Approve && e.ToState == NoticeState.Approved))
+               join n in OnChannel(Notices(db, scope, filter), filter) on e.NoticeId equals n.Id
+               select new PeriodEvent { NoticeId = e.NoticeId, OfficeId = n.OfficeId, Sequence = e.Sequence, AtUtc = e.AtUtc, Action = e.Action };
+    }
 
     private sealed record Round(int NoticeId, int OfficeId, DateOnly Submitted, DateOnly Approved, int Stages);
 
-    /// <summary>Events in the period (submit, return, final approval) and the review rounds those approvals close.</summary>
-    private async Task<(List<RoundRow> Events, List<Round> Rounds)> RoundsAsync(XiheDbContext db, Scope scope, DashboardFilter filter, CancellationToken ct)
+    // Member-initialised (not positional) so that EF can still filter and group it.
+    private sealed class RoundRow
     {
-        var (start, end) = (filter.FromUtc, filter.ToUtc);
-        var inPeriod = await (from e in db.NoticeEvents.AsNoTracking()
-                              where e.AtUtc >= start && e.AtUtc < end
-                                    && (e.Action == NoticeAction.Submit || e.Action == NoticeAction.Return
-                                        || (e.Action == NoticeAction.Approve && e.ToState == NoticeState.Approved))
-                              join n in Notices(db, scope, filter) on e.NoticeId equals n.Id
-                              select new RoundRow(e.NoticeId, n.OfficeId, e.Sequence, e.AtUtc, e.Action, e.ToState, n.Channels)).ToListAsync(ct);
-        inPeriod = inPeriod.Where(e => filter.Channel is not { } ch || e.Channels.Contains(ch)).ToList();
-        var approvals = inPeriod.Where(e => e.Action == NoticeAction.Approve).ToList();
-        var ids = approvals.Select(a => a.NoticeId).Distinct().ToList();
-        // A round may have started before the period: its submit and approvals are read by notice, not by date.
-        var history = await db.NoticeEvents.AsNoTracking()
-            .Where(e => ids.Contains(e.NoticeId) && (e.Action == NoticeAction.Submit || e.Action == NoticeAction.Approve))
-            .Select(e => new { e.NoticeId, e.Sequence, e.AtUtc, e.Action }).ToListAsync(ct);
-        var byNotice = history.ToLookup(e => e.NoticeId);
-        var rounds = new List<Round>();
-        foreach (var a in approvals)
-        {
-            var before = byNotice[a.NoticeId].Where(e => e.Sequence < a.Sequence).OrderByDescending(e => e.Sequence).ToList();
-            var submitIndex = before.FindIndex(e => e.Action == NoticeAction.Submit);
-            if (submitIndex < 0) continue;
-            rounds.Add(new Round(a.NoticeId, a.OfficeId, ChinaTime.DateOf(before[submitIndex].AtUtc), ChinaTime.DateOf(a.AtUtc), submitIndex + 1));
-        }
-        return (inPeriod, rounds);
+        public int NoticeId { get; init; }
+        public int OfficeId { get; init; }
+        public string? Submitted { get; init; }
+        public string? Approved { get; init; }
+        public int EarlierApprovals { get; init; }
+    }
+
+    /// <summary>
+    /// The review rounds closed by a final approval in the period: each runs from the notice's latest
+    /// submit before that approval (which may lie before the period) and has one stage per approval in
+    /// it. Worked out in SQL by correlated look-ups on IX_NoticeEvents_Rounds; the two days come back as
+    /// China dates (yyyy-MM-dd), all the working-day count needs. An approval with no submit before it
+    /// (imported history) comes back with no <see cref="RoundRow.Submitted"/> and is no round.
+    /// </summary>
+    private IQueryable<RoundRow> RoundRows(XiheDbContext db, Scope scope, DashboardFilter filter)
+    {
+        var events = db.NoticeEvents.AsNoTracking();
+        return from a in PeriodEvents(db, scope, filter)
+               where a.Action == NoticeAction.Approve
+               let submit = events.Where(s => s.NoticeId == a.NoticeId && s.Action == NoticeAction.Submit && s.Sequence < a.Sequence)
+                   .Max(s => (int?)s.Sequence)
+               select new RoundRow
+               {
+                   NoticeId = a.NoticeId,
+                   OfficeId = a.OfficeId,
+                   Submitted = events.Where(s => s.NoticeId == a.NoticeId && s.Action == NoticeAction.Submit && s.Sequence < a.Sequence)
+                       .OrderByDescending(s => s.Sequence).Select(s => SqlFunctions.ChinaDate(s.AtUtc)).FirstOrDefault(),
+                   Approved = SqlFunctions.ChinaDate(a.AtUtc),
+                   EarlierApprovals = events.Count(s => s.NoticeId == a.NoticeId && s.Action == NoticeAction.Approve && s.Sequence > submit && s.Sequence < a.Sequence),
+               };
+    }
+
+    private List<Round> Rounds(XiheDbContext db, Scope scope, DashboardFilter filter)
+    {
+        var days = new Dictionary<string, DateOnly>();
+        return RoundRows(db, scope, filter).ToList().Where(r => r.Submitted is not null)
+            .Select(r => new Round(r.NoticeId, r.OfficeId, Day(days, r.Submitted!), Day(days, r.Approved!), r.EarlierApprovals + 1))
+            .ToList();
     }
 
     private bool OnTime(Round r, WorkingCalendar calendar) =>
         calendar.WorkdaysBetween(r.Submitted, r.Approved) <= options.Value.ReviewLimitWorkdays * r.Stages;
 
-    private async Task<List<OfficeFigures>> ByOfficeAsync(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar,
-        IReadOnlyDictionary<int, string> officeNames, CancellationToken ct)
+    private List<OfficeFigures> ByOffice(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar,
+        IReadOnlyDictionary<int, string> officeNames)
     {
-        var (events, rounds) = await RoundsAsync(db, scope, filter, ct);
-        var officeIds = events.Select(e => e.OfficeId).Concat(rounds.Select(r => r.OfficeId)).Distinct();
+        // Counted in SQL by office and action: a few dozen groups.
+        var events = PeriodEvents(db, scope, filter).GroupBy(e => new { e.OfficeId, e.Action })
+            .Select(g => new { g.Key.OfficeId, g.Key.Action, Count = g.Count() }).ToList();
+        // Rounds counted in SQL by office, submit day, approval day and stages: all the figures depend on.
+        var days = new Dictionary<string, DateOnly>();
+        var rounds = RoundRows(db, scope, filter).GroupBy(r => new { r.OfficeId, r.Submitted, r.Approved, r.EarlierApprovals })
+            .Select(g => new { g.Key.OfficeId, g.Key.Submitted, g.Key.Approved, g.Key.EarlierApprovals, Count = g.Count() }).ToList()
+            .Where(g => g.Submitted is not null)
+            .Select(g => (Round: new Round(0, g.OfficeId, Day(days, g.Submitted!), Day(days, g.Approved!), g.EarlierApprovals + 1), g.Count))
+            .ToList();
+        var officeIds = events.Select(e => e.OfficeId).Concat(rounds.Select(r => r.Round.OfficeId)).Distinct();
         return officeIds.Select(id =>
         {
-            var mine = rounds.Where(r => r.OfficeId == id).ToList();
+            var mine = rounds.Where(r => r.Round.OfficeId == id).ToList();
+            var reviewed = mine.Sum(r => r.Count);
             return new OfficeFigures(id, officeNames.GetValueOrDefault(id, ""),
-                events.Count(e => e.OfficeId == id && e.Action == NoticeAction.Submit),
-                events.Count(e => e.OfficeId == id && e.Action == NoticeAction.Return),
-                mine.Count,
-                mine.Count == 0 ? null : Math.Round(mine.Average(r => (double)calendar.WorkdaysBetween(r.Submitted, r.Approved)), 1),
-                mine.Count(r => OnTime(r, calendar)));
+                events.Where(e => e.OfficeId == id && e.Action == NoticeAction.Submit).Sum(e => e.Count),
+                events.Where(e => e.OfficeId == id && e.Action == NoticeAction.Return).Sum(e => e.Count),
+                reviewed,
+                reviewed == 0 ? null : Math.Round(mine.Sum(r => (double)calendar.WorkdaysBetween(r.Round.Submitted, r.Round.Approved) * r.Count) / reviewed, 1),
+                mine.Where(r => OnTime(r.Round, calendar)).Sum(r => r.Count));
         }).OrderBy(o => o.OfficeName).ToList();
     }
 
@@ -554,31 +646,31 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
         {
             case DashboardMetric.Open:
             {
-                var open = await OpenAsync(db, scope, filter, calendar, today, ct);
+                var open = Open(db, scope, filter, calendar, today);
                 var (state, role) = ParseState(arg);
                 return await NoticesById(open.Where(o => (state is null || o.Row.State == state) && (role is null || o.Row.StageRole == role)).Select(o => o.Row.Id));
             }
             case DashboardMetric.ReviewsOverLimit:
             {
-                var open = await OpenAsync(db, scope, filter, calendar, today, ct);
+                var open = Open(db, scope, filter, calendar, today);
                 return await NoticesById(open.Where(o => o.Row.StageRole is not null && o.Waiting > options.Value.ReviewLimitWorkdays
                     && (arg is null || o.Row.StageRole == arg)).Select(o => o.Row.Id));
             }
             case DashboardMetric.LateUnpublished:
             {
-                var open = await OpenAsync(db, scope, filter, calendar, today, ct);
+                var open = Open(db, scope, filter, calendar, today);
                 return await NoticesById(open.Where(o => IsLateUnpublished(o.Row, calendar, today)).Select(o => o.Row.Id));
             }
             case DashboardMetric.WindowsClosingToday:
-                return await NoticesById((await ClosingWindowsAsync(db, scope, filter, calendar, today, ct)).Where(w => w.To == today).Select(w => w.Id));
+                return await NoticesById((ClosingWindows(db, scope, filter, calendar, today)).Where(w => w.To == today).Select(w => w.Id));
             case DashboardMetric.WindowsClosingSoon:
-                return await NoticesById((await ClosingWindowsAsync(db, scope, filter, calendar, today, ct)).Select(w => w.Id));
+                return await NoticesById((ClosingWindows(db, scope, filter, calendar, today)).Select(w => w.Id));
             case DashboardMetric.ReviewDue:
-                return await NoticesById((await PeriodicReviewAsync(db, scope, filter, today, ct)).Where(r => r.DueOn <= today).Select(r => r.Id));
+                return await NoticesById(PeriodicReview(db, scope, filter, today).Where(r => r.DueOn <= today).Select(r => r.Id));
             case DashboardMetric.ReviewDueSoon:
-                return await NoticesById((await PeriodicReviewAsync(db, scope, filter, today, ct)).Select(r => r.Id));
+                return await NoticesById(PeriodicReview(db, scope, filter, today).Select(r => r.Id));
             case DashboardMetric.LatePublished:
-                return await NoticesById(await LatePublishedAsync(db, scope, filter, calendar, ct));
+                return await NoticesById(LatePublished(db, scope, filter, calendar).ToList());
             case DashboardMetric.Published:
                 return await Published((_, _, _, _) => true);
             case DashboardMetric.WeChatForm:
@@ -590,16 +682,16 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
             case DashboardMetric.Interpretations:
             case DashboardMetric.VideoInterpretations:
             {
-                var rows = await PolicyRowsAsync(db, scope, filter, ct);
-                var inPeriod = await InterpretationsInPeriodAsync(db, scope, filter, ct);
-                var targets = Targets(rows, filter, offices, inPeriod);
+                var rows = PolicyRows(db, scope, filter);
+                var targets = Targets(rows, offices);
                 var missing = targets.Missing.Select(m => (m.Id, m.IsHistorical)).ToHashSet();
+                bool InPeriodInterpretation(PolicyRow r) => r.Kind == NoticeKind.Interpretation && r.InPeriod;
                 var keep = rows.Where(r => name switch
                 {
                     DashboardMetric.PolicyDocuments => PolicyKinds.Contains(r.Kind),
                     DashboardMetric.MissingInterpretation => missing.Contains((r.Id, r.IsHistorical)),
-                    DashboardMetric.Interpretations => inPeriod.Contains((r.Id, r.IsHistorical)),
-                    _ => inPeriod.Contains((r.Id, r.IsHistorical)) && r.Form is ContentForm.Video or ContentForm.Animation,
+                    DashboardMetric.Interpretations => InPeriodInterpretation(r),
+                    _ => InPeriodInterpretation(r) && r.Form is ContentForm.Video or ContentForm.Animation,
                 }).Select(r => (r.Id, r.IsHistorical)).ToHashSet();
                 return await Published((_, _, _, _) => true) is var all
                     ? all.Where(r => keep.Contains((r.Id, r.Kind == DrillKind.HistoricalNotice))).ToList()
@@ -610,13 +702,14 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
             case DashboardMetric.Reviewed:
             case DashboardMetric.ReviewedOnTime:
             {
-                var (events, rounds) = await RoundsAsync(db, scope, filter, ct);
+                async Task<IEnumerable<int>> EventIds(NoticeAction action) =>
+                    await PeriodEvents(db, scope, filter).Where(e => e.Action == action).Select(e => e.NoticeId).ToListAsync(ct);
                 IEnumerable<int> ids = name switch
                 {
-                    DashboardMetric.Submissions => events.Where(e => e.Action == NoticeAction.Submit).Select(e => e.NoticeId),
-                    DashboardMetric.Returns => events.Where(e => e.Action == NoticeAction.Return).Select(e => e.NoticeId),
-                    DashboardMetric.Reviewed => rounds.Select(r => r.NoticeId),
-                    _ => rounds.Where(r => OnTime(r, calendar)).Select(r => r.NoticeId),
+                    DashboardMetric.Submissions => await EventIds(NoticeAction.Submit),
+                    DashboardMetric.Returns => await EventIds(NoticeAction.Return),
+                    DashboardMetric.Reviewed => Rounds(db, scope, filter).Select(r => r.NoticeId),
+                    _ => Rounds(db, scope, filter).Where(r => OnTime(r, calendar)).Select(r => r.NoticeId),
                 };
                 return await NoticesById(ids.Distinct());
             }
@@ -641,9 +734,9 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
                 });
             }
             case DashboardMetric.ApplicationsDueSoon when scope.SeesApplications:
-                return ApplicationList((await OpenApplicationDeadlinesAsync(db, calendar, today, ct)).Where(x => IsDueSoon(x.Deadline)).Select(x => (x.Application, (ApplicationDeadline?)x.Deadline)));
+                return ApplicationList((OpenApplicationDeadlines(db, calendar, today)).Where(x => IsDueSoon(x.Deadline)).Select(x => (x.Application, (ApplicationDeadline?)x.Deadline)));
             case DashboardMetric.ApplicationsOverdue when scope.SeesApplications:
-                return ApplicationList((await OpenApplicationDeadlinesAsync(db, calendar, today, ct)).Where(x => x.Deadline.IsOverdue).Select(x => (x.Application, (ApplicationDeadline?)x.Deadline)));
+                return ApplicationList((OpenApplicationDeadlines(db, calendar, today)).Where(x => x.Deadline.IsOverdue).Select(x => (x.Application, (ApplicationDeadline?)x.Deadline)));
             case DashboardMetric.ApplicationsReceived when scope.SeesApplications:
             {
                 var (first, last) = (filter.FirstDay, filter.LastDay);
@@ -723,9 +816,21 @@ public static class PolicyInterpretation
     public static bool Covers(string documentTitle, string? documentNumber, int documentOfficeId, string interpretationTitle, int interpretationOfficeId)
     {
         if (documentOfficeId != interpretationOfficeId) return false;
-        if (!string.IsNullOrWhiteSpace(documentNumber) && interpretationTitle.Contains(documentNumber.Trim(), StringComparison.Ordinal)) return true;
-        var key = Key(documentTitle);
-        return key.Length > 0 && interpretationTitle.Contains(key, StringComparison.Ordinal);
+        return CoversAny(documentTitle, documentNumber, Join([interpretationTitle]));
+    }
+
+    /// <summary>
+    /// Interpretation titles joined by a character no title or key holds (NUL), so that one search of
+    /// the joined text finds a key exactly when some title contains it.
+    /// </summary>
+    public static string Join(IEnumerable<string> interpretationTitles) => string.Join('\0', interpretationTitles.Select(t => t.Replace('\0', ' ')));
+
+    /// <summary>Whether any of the <see cref="Join">joined</see> interpretation titles (of the document's own office) covers the document.</summary>
+    public static bool CoversAny(string documentTitle, string? documentNumber, string joinedInterpretationTitles)
+    {
+        if (!string.IsNullOrWhiteSpace(documentNumber) && joinedInterpretationTitles.Contains(documentNumber.Trim().Replace('\0', ' '), StringComparison.Ordinal)) return true;
+        var key = Key(documentTitle).Replace('\0', ' ');
+        return key.Length > 0 && joinedInterpretationTitles.Contains(key, StringComparison.Ordinal);
     }
 
     public static string Key(string title)

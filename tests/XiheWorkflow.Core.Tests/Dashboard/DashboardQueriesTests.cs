@@ -208,12 +208,62 @@ public class DashboardQueriesTests : IAsyncLifetime
         view.ByOffice.Sum(o => o.Reviewed).ShouldBeGreaterThan(0);
     }
 
+    [Fact]
+    public async Task Overview_ChannelFilter_CountsOnlyNoticesNamingThatChannel()
+    {
+        var view = await Queries.OverviewAsync(Year2024 with { Channel = Channel.WeChat }, await _t.DemoActorAsync("head"));
+
+        await using var db = _t.NewContext();
+        var notices = (await db.Notices.AsNoTracking().ToListAsync()).Where(n => n.Channels.Contains(Channel.WeChat)).ToList();
+        var old = (await db.HistoricalNotices.AsNoTracking().ToListAsync()).Where(n => n.PublishedOn.Year == 2024 && n.Channels.Contains(Channel.WeChat)).ToList();
+        notices.Count(n => n.PublishedAtUtc is not null).ShouldBeGreaterThan(0);
+        view.Year.Published.ShouldBe(notices.Count(n => n.PublishedAtUtc is { } p && ChinaTime.DateOf(p).Year == 2024) + old.Count);
+        view.Now.States.Sum(s => s.Count).ShouldBe(notices.Count(n => DashboardQueries.OpenStates.Contains(n.State)));
+        view.Year.ByMonthAndChannel.ShouldAllBe(x => x.Channel == Channel.WeChat);
+    }
+
+    [Fact]
+    public async Task Overview_Timeliness_CountsWorkingDaysFromFormedAsTheRowsDo()
+    {
+        // One published notice formed two months before publication, one still in review formed two months ago.
+        var today = ChinaTime.DateOf(_t.Clock.GetUtcNow().UtcDateTime);
+        await using (var db = _t.NewContext())
+        {
+            var published = await db.Notices.FirstAsync(n => n.State == NoticeState.Published);
+            db.Entry(published).Property(n => n.FormedOn).CurrentValue = ChinaTime.DateOf(published.PublishedAtUtc!.Value).AddMonths(-2);
+            var inReview = await db.Notices.FirstAsync(n => n.State == NoticeState.InReview);
+            db.Entry(inReview).Property(n => n.FormedOn).CurrentValue = today.AddMonths(-2);
+            await db.SaveChangesAsync();
+        }
+        var head = await _t.DemoActorAsync("head");
+        var view = await Queries.OverviewAsync(Year2024, head);
+
+        var calendar = await _t.Get<CalendarProvider>().GetAsync();
+        await using var check = _t.NewContext();
+        var notices = await check.Notices.AsNoTracking().ToListAsync();
+        var limit = 20;
+        var late = notices.Count(n => n.PublishedAtUtc is { } p && ChinaTime.DateOf(p).Year == 2024 && n.FormedOn is { } f
+            && calendar.WorkdaysBetween(f, ChinaTime.DateOf(p)) > limit);
+        var lateUnpublished = notices.Count(n => n.State is NoticeState.InReview or NoticeState.Approved or NoticeState.Returned && n.FormedOn is { } f
+            && calendar.WorkdaysBetween(f, today) > limit);
+        late.ShouldBeGreaterThan(0);
+        lateUnpublished.ShouldBeGreaterThan(0);
+        view.Year.LatePublished.ShouldBe(late);
+        view.Now.LateUnpublished.ShouldBe(lateUnpublished);
+        (await Queries.ListAsync(DashboardMetric.LatePublished, Year2024, head)).Count.ShouldBe(late);
+        (await Queries.ListAsync(DashboardMetric.LateUnpublished, Year2024, head)).Count.ShouldBe(lateUnpublished);
+    }
+
     [Theory]
     [InlineData(DashboardMetric.Published)]
     [InlineData(DashboardMetric.OpenObjections)]
     [InlineData(DashboardMetric.OverdueObjections)]
     [InlineData(DashboardMetric.CommentsReceived)]
     [InlineData(DashboardMetric.CommentsInTime)]
+    [InlineData(DashboardMetric.CommentsLate)]
+    [InlineData(DashboardMetric.CommentsOpen)]
+    [InlineData(DashboardMetric.Reviewed)]
+    [InlineData(DashboardMetric.ReviewedOnTime)]
     [InlineData(DashboardMetric.ApplicationsOverdue)]
     [InlineData(DashboardMetric.ApplicationsReceived)]
     [InlineData(DashboardMetric.MissingInterpretation)]
@@ -234,6 +284,10 @@ public class DashboardQueriesTests : IAsyncLifetime
             DashboardMetric.OverdueObjections => view.Now.OverdueObjections,
             DashboardMetric.CommentsReceived => view.Year.CommentsReceived,
             DashboardMetric.CommentsInTime => view.Year.CommentsAnsweredInTime,
+            DashboardMetric.CommentsLate => view.Year.CommentsAnsweredLate,
+            DashboardMetric.CommentsOpen => view.Year.CommentsOpen,
+            DashboardMetric.Reviewed => view.ByOffice.Sum(o => o.Reviewed),
+            DashboardMetric.ReviewedOnTime => view.ByOffice.Sum(o => o.OnTime),
             DashboardMetric.ApplicationsOverdue => view.Now.ApplicationsOverdue!.Value,
             DashboardMetric.ApplicationsReceived => view.Year.ApplicationsReceived!.Value,
             DashboardMetric.MissingInterpretation => view.Year.Targets.Missing.Count,

@@ -556,6 +556,10 @@ namespace XiheWorkflow.Core.Data.Migrations
                     b.HasIndex("NoticeId", "Channel")
                         .IsUnique();
 
+                    b.HasIndex("PostedOn", "Channel", "Form", "Origin", "NoticeId")
+                        .HasDatabaseName("IX_NoticePostings_Dashboard")
+                        .HasFilter("\"Status\" = 'Posted'");
+
                     b.ToTable("NoticePostings");
                 });
 
@@ -629,6 +633,10 @@ namespace XiheWorkflow.Core.Data.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NoticeId", "ReceivedAtUtc")
+                        .HasDatabaseName("IX_Comments_OpenObjections")
+                        .HasFilter("\"Status\" = 'Pending' AND \"Kind\" = 'Objection'");
 
                     b.HasIndex("NoticeId", "Status");
 
@@ -968,7 +976,11 @@ namespace XiheWorkflow.Core.Data.Migrations
 
                     b.HasIndex("State", "WaitingSinceUtc");
 
-                    b.HasIndex("PublishedAtUtc", "OfficeId", "CategoryId", "Kind", "Form", "Origin", "Channels", "FormedOn")
+                    b.HasIndex("State", "StageIndex", "Stages", "Channels", "WaitingSinceUtc", "FormedOn", "OfficeId", "CategoryId")
+                        .HasDatabaseName("IX_Notices_Open")
+                        .HasFilter("\"State\" IN ('InReview', 'Approved', 'Returned', 'InPublicity', 'PublicityEnded')");
+
+                    b.HasIndex("PublishedAtUtc", "OfficeId", "CategoryId", "Kind", "Form", "Origin", "Channels", "FormedOn", "State")
                         .HasDatabaseName("IX_Notices_Dashboard");
 
                     b.ToTable("Notices");
@@ -1155,6 +1167,9 @@ namespace XiheWorkflow.Core.Data.Migrations
 
                     b.HasIndex("NoticeId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("NoticeId", "Action", "Sequence", "AtUtc")
+                        .HasDatabaseName("IX_NoticeEvents_Rounds");
 
                     b.HasIndex("AtUtc", "Action", "ToState", "NoticeId", "Sequence")
                         .HasDatabaseName("IX_NoticeEvents_Dashboard");

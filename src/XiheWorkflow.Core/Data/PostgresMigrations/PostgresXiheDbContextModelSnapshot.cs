@@ -577,6 +577,10 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                     b.HasIndex("NoticeId", "Channel")
                         .IsUnique();
 
+                    b.HasIndex("PostedOn", "Channel", "Form", "Origin", "NoticeId")
+                        .HasDatabaseName("IX_NoticePostings_Dashboard")
+                        .HasFilter("\"Status\" = 'Posted'");
+
                     b.ToTable("NoticePostings");
                 });
 
@@ -652,6 +656,10 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("NoticeId", "ReceivedAtUtc")
+                        .HasDatabaseName("IX_Comments_OpenObjections")
+                        .HasFilter("\"Status\" = 'Pending' AND \"Kind\" = 'Objection'");
 
                     b.HasIndex("NoticeId", "Status");
 
@@ -999,7 +1007,11 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
 
                     b.HasIndex("State", "WaitingSinceUtc");
 
-                    b.HasIndex("PublishedAtUtc", "OfficeId", "CategoryId", "Kind", "Form", "Origin", "Channels", "FormedOn")
+                    b.HasIndex("State", "StageIndex", "Stages", "Channels", "WaitingSinceUtc", "FormedOn", "OfficeId", "CategoryId")
+                        .HasDatabaseName("IX_Notices_Open")
+                        .HasFilter("\"State\" IN ('InReview', 'Approved', 'Returned', 'InPublicity', 'PublicityEnded')");
+
+                    b.HasIndex("PublishedAtUtc", "OfficeId", "CategoryId", "Kind", "Form", "Origin", "Channels", "FormedOn", "State")
                         .HasDatabaseName("IX_Notices_Dashboard");
 
                     b.ToTable("Notices");
@@ -1192,6 +1204,9 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
 
                     b.HasIndex("NoticeId", "Sequence")
                         .IsUnique();
+
+                    b.HasIndex("NoticeId", "Action", "Sequence", "AtUtc")
+                        .HasDatabaseName("IX_NoticeEvents_Rounds");
 
                     b.HasIndex("AtUtc", "Action", "ToState", "NoticeId", "Sequence")
                         .HasDatabaseName("IX_NoticeEvents_Dashboard");

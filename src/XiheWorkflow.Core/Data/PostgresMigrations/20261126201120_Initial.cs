@@ -925,6 +925,12 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                 columns: new[] { "Status", "Kind", "NoticeId", "ReceivedAtUtc" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Comments_OpenObjections",
+                table: "Comments",
+                columns: new[] { "NoticeId", "ReceivedAtUtc" },
+                filter: "\"Status\" = 'Pending' AND \"Kind\" = 'Objection'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_HistoricalNotices_CategoryId",
                 table: "HistoricalNotices",
                 column: "CategoryId");
@@ -989,6 +995,17 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_NoticeEvents_Rounds",
+                table: "NoticeEvents",
+                columns: new[] { "NoticeId", "Action", "Sequence", "AtUtc" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_NoticePostings_Dashboard",
+                table: "NoticePostings",
+                columns: new[] { "PostedOn", "Channel", "Form", "Origin", "NoticeId" },
+                filter: "\"Status\" = 'Posted'");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_NoticePostings_NoticeId_Channel",
                 table: "NoticePostings",
                 columns: new[] { "NoticeId", "Channel" },
@@ -1024,7 +1041,7 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
             migrationBuilder.CreateIndex(
                 name: "IX_Notices_Dashboard",
                 table: "Notices",
-                columns: new[] { "PublishedAtUtc", "OfficeId", "CategoryId", "Kind", "Form", "Origin", "Channels", "FormedOn" });
+                columns: new[] { "PublishedAtUtc", "OfficeId", "CategoryId", "Kind", "Form", "Origin", "Channels", "FormedOn", "State" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notices_IndexNumber",
@@ -1036,6 +1053,12 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                 name: "IX_Notices_OfficeId",
                 table: "Notices",
                 column: "OfficeId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Notices_Open",
+                table: "Notices",
+                columns: new[] { "State", "StageIndex", "Stages", "Channels", "WaitingSinceUtc", "FormedOn", "OfficeId", "CategoryId" },
+                filter: "\"State\" IN ('InReview', 'Approved', 'Returned', 'InPublicity', 'PublicityEnded')");
 
             migrationBuilder.CreateIndex(
                 name: "IX_Notices_State_PublicityEndsAtUtc",
