@@ -24,19 +24,29 @@ public static class DayWindows
 {
     public static IQueryable<DayWindow<T>> Of<T>(XiheDbContext db, DateOnly first, DateOnly last, Func<DateOnly, T> threshold)
     {
+        var postgres = db.Database.IsNpgsql();
         var days = new List<string[]>();
         for (var day = first; day <= last; day = day.AddDays(1))
         {
-            days.Add([Text(ChinaTime.StartOfDayUtc(day)), Text(ChinaTime.EndOfDayUtc(day)), Text(threshold(day))]);
+            days.Add([Text(ChinaTime.StartOfDayUtc(day), postgres), Text(ChinaTime.EndOfDayUtc(day), postgres), Text(threshold(day), postgres)]);
         }
         var json = JsonSerializer.Serialize(days);
+        if (postgres)
+        {
+            var type = typeof(T) == typeof(DateOnly) ? "date" : "timestamptz";
+            return db.Database.SqlQueryRaw<DayWindow<T>>(
+                $"SELECT (value->>0)::timestamptz AS \"Start\", (value->>1)::timestamptz AS \"End\", (value->>2)::{type} AS \"Threshold\" FROM json_array_elements(@p0::json)",
+                new Npgsql.NpgsqlParameter("p0", json));
+        }
         return db.Database.SqlQuery<DayWindow<T>>(
             $"SELECT json_extract(value, '$[0]') AS \"Start\", json_extract(value, '$[1]') AS \"End\", json_extract(value, '$[2]') AS \"Threshold\" FROM json_each({json})");
     }
 
     // As EF Core's SQLite provider stores them, so that SQL compares them with the columns as text, in order.
-    private static string Text(object? value) => value switch
+    // PostgreSQL reads the instants as UTC (the trailing Z), whatever the session's time zone.
+    private static string Text(object? value, bool postgres) => value switch
     {
+        DateTime instant when postgres => instant.ToString("yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", CultureInfo.InvariantCulture),
         DateTime instant => instant.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture),
         DateOnly day => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
         _ => throw new ArgumentException($"A day window's threshold is a DateTime or a DateOnly, not {value?.GetType().Name ?? "null"}."),

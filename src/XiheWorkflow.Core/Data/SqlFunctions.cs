@@ -26,17 +26,25 @@ public static class SqlFunctions
     /// </summary>
     public static bool HasChannel(List<Channel> channels, string channel) => throw new InvalidOperationException("SqlFunctions.HasChannel runs only inside a database query.");
 
-    internal static void Register(ModelBuilder builder)
+    internal static void Register(ModelBuilder builder, bool postgres)
     {
-        var text = new StringTypeMapping("TEXT", System.Data.DbType.String);
-        var integer = new IntTypeMapping("INTEGER");
-        var boolean = new BoolTypeMapping("INTEGER");
+        var text = new StringTypeMapping(postgres ? "text" : "TEXT", System.Data.DbType.String);
+        var integer = new IntTypeMapping(postgres ? "integer" : "INTEGER");
+        var boolean = new BoolTypeMapping(postgres ? "boolean" : "INTEGER");
 
+        // SQLite: date(utc, '+8 hours'); PostgreSQL: to_char(timezone('Asia/Shanghai', utc), 'YYYY-MM-DD').
         builder.HasDbFunction(typeof(SqlFunctions).GetMethod(nameof(ChinaDate))!)
-            .HasTranslation(args => new SqlFunctionExpression("date", [args[0], new SqlConstantExpression("+8 hours", text)],
-                nullable: true, argumentsPropagateNullability: [true, false], typeof(string), text));
+            .HasTranslation(args => postgres
+                ? new SqlFunctionExpression("to_char",
+                    // timezone(zone, instant) is AT TIME ZONE: the Shanghai wall-clock time of a timestamptz.
+                    [new SqlFunctionExpression("timezone", [new SqlConstantExpression("Asia/Shanghai", text), args[0]], nullable: true,
+                        argumentsPropagateNullability: [false, true], typeof(DateTime), text),
+                     new SqlConstantExpression("YYYY-MM-DD", text)],
+                    nullable: true, argumentsPropagateNullability: [true, false], typeof(string), text)
+                : new SqlFunctionExpression("date", [args[0], new SqlConstantExpression("+8 hours", text)],
+                    nullable: true, argumentsPropagateNullability: [true, false], typeof(string), text));
 
-        // instr(';' || channels || ';', ';' || channel || ';') > 0
+        // instr(';' || channels || ';', ';' || channel || ';') > 0 (strpos on PostgreSQL)
         SqlExpression Delimited(SqlExpression e)
         {
             var semicolon = new SqlConstantExpression(";", text);
@@ -44,9 +52,9 @@ public static class SqlFunctions
                 new SqlBinaryExpression(ExpressionType.Add, semicolon, e, typeof(string), text), semicolon, typeof(string), text);
         }
         var hasChannel = builder.HasDbFunction(typeof(SqlFunctions).GetMethod(nameof(HasChannel))!);
-        hasChannel.HasParameter("channels").HasStoreType("TEXT");
+        hasChannel.HasParameter("channels").HasStoreType(postgres ? "text" : "TEXT");
         hasChannel.HasTranslation(args => new SqlBinaryExpression(ExpressionType.GreaterThan,
-            new SqlFunctionExpression("instr", [Delimited(args[0]), Delimited(args[1])], nullable: true,
+            new SqlFunctionExpression(postgres ? "strpos" : "instr", [Delimited(args[0]), Delimited(args[1])], nullable: true,
                 argumentsPropagateNullability: [true, true], typeof(int), integer),
             new SqlConstantExpression(0, integer), typeof(bool), boolean));
     }

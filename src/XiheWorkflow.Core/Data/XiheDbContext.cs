@@ -49,7 +49,7 @@ public class XiheDbContext(DbContextOptions<XiheDbContext> options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(XiheDbContext).Assembly);
-        SqlFunctions.Register(builder);
+        SqlFunctions.Register(builder, postgres: Database.IsNpgsql());
     }
 
     // One writer at a time links new audit entries to the chain. On SQLite an in-process lock does it
