@@ -61,6 +61,8 @@ public class Notice
     /// <summary>定期审查: the day the notice is due for its periodic review (null: none).</summary>
     public DateOnly? ReviewDueOn { get; private set; }
 
+    public const int MaxReasonLength = 2000;
+
     public List<NoticeCorrection> Corrections { get; private set; } = [];
     public List<NoticeClarification> Clarifications { get; private set; } = [];
 
@@ -331,6 +333,8 @@ public class Notice
         if (Refusal(action, actor) is { } refusal) throw refusal;
         if (NoticeWorkflow.NeedsReason(action) && string.IsNullOrWhiteSpace(input.Reason))
             throw new DomainException("Workflow.ReasonRequired");
+        // Reasons, clarifications and notes are stored (and shown) whole: bounded like every text column.
+        if (input.Reason is { Length: > MaxReasonLength }) throw new DomainException("Workflow.ReasonTooLong", MaxReasonLength);
         if (action == NoticeAction.Approve && CurrentStageNeedsMeeting
             && (input.MeetingDate is null || string.IsNullOrWhiteSpace(input.MinutesReference)))
             throw new DomainException("Workflow.MeetingRequired");

@@ -201,3 +201,16 @@ public class NoticeNotePrivacyTests
         notice.Clarifications.ShouldBeEmpty();
     }
 }
+
+public class NoticeReasonLengthTests
+{
+    [Fact]
+    public void ClarificationLongerThanTheColumn_IsRefusedAndNothingIsAdded()
+    {
+        var notice = InState(NoticeState.Published);
+        var e = Should.Throw<DomainException>(() =>
+            notice.Apply(NoticeAction.Clarify, Person("officer", Roles.DisclosureOfficer), T0.AddDays(1), new DecisionInput(new string('说', 2001))));
+        e.Code.ShouldBe("Workflow.ReasonTooLong");
+        notice.Clarifications.ShouldBeEmpty();
+    }
+}
