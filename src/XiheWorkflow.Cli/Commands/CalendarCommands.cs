@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using XiheWorkflow.Domain.Calendar;
+using XiheWorkflow.Domain.Common;
 
 namespace XiheWorkflow.Cli.Commands;
 
@@ -57,7 +58,7 @@ public static class CalendarCommands
     }
 
     private static DateOnly ParseDate(string? value, string name) =>
-        DateOnly.TryParseExact(value, DateFormat, CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+        IsoDate.TryParse(value, out var date)
             ? date
             : throw new CliInputException($"{name} must be a date written yyyy-MM-dd, got '{value}'.");
 

@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Diagnostics;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -45,61 +47,171 @@ public static class ImportBundleParser
     public static bool TryParseKind(string? text, out ImportKind kind) =>
         Enum.TryParse(text?.Trim(), ignoreCase: true, out kind) && Enum.IsDefined(kind) && !int.TryParse(text, out _);
 
+    /// <summary>
+    /// Reads the bundle with one forward pass of <see cref="Utf8JsonReader"/> over the file's bytes:
+    /// no document tree, and only the fields a record can carry become strings (a county ledger has
+    /// tens of thousands of records; building a tree of it cost as much as writing it).
+    /// </summary>
     public static ImportBundle ParseJson(Stream stream, string fileName)
     {
-        JsonDocument doc;
+        var (bytes, length) = ReadAll(stream);
+        var structure = new List<ImportError>();
+        var builder = new BundleBuilder();
+        var seenParts = new HashSet<string>(StringComparer.Ordinal);
+        // One dictionary for every record: each is read into its typed record before the next.
+        var fields = new Dictionary<string, RawValue>(8, StringComparer.Ordinal);
         try
         {
-            doc = JsonDocument.Parse(stream, new JsonDocumentOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            var json = new Utf8JsonReader(WithoutBom(bytes.AsSpan(0, length)), new JsonReaderOptions { AllowTrailingCommas = true, CommentHandling = JsonCommentHandling.Skip });
+            if (!json.Read()) throw new ImportException(new ImportError(null, null, "not valid JSON (line 1): the file is empty", fileName));
+            if (json.TokenType != JsonTokenType.StartObject)
+            {
+                // Syntax first, as a reader of the whole file would report it.
+                json.Skip();
+                while (json.Read()) { }
+                throw new ImportException(new ImportError(null, null, "expected a JSON object with applications, appeals, yearFigures and notices", fileName));
+            }
+            while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+            {
+                var name = json.GetString()!;
+                json.Read();
+                var index = Array.IndexOf(Parts, name);
+                if (index >= 0 && !seenParts.Add(name))
+                {
+                    structure.Add(new ImportError(null, null, $"\"{name}\" appears twice", fileName));
+                    json.Skip();
+                    continue;
+                }
+                if (index < 0 || json.TokenType != JsonTokenType.StartArray)
+                {
+                    if (index < 0) structure.Add(new ImportError(null, null, $"unknown part \"{name}\" (expected {string.Join(", ", Parts)})", fileName));
+                    else if (json.TokenType != JsonTokenType.Null) structure.Add(new ImportError(null, null, $"\"{name}\" must be an array", fileName));
+                    json.Skip();
+                    continue;
+                }
+                var i = 0;
+                while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+                {
+                    var record = $"{name}[{i++}]";
+                    if (json.TokenType != JsonTokenType.StartObject)
+                    {
+                        structure.Add(new ImportError(new RecordLocation(fileName, record, null), null, "expected an object"));
+                        json.Skip();
+                        continue;
+                    }
+                    ReadJsonRecord(ref json, fields);
+                    builder.Add((ImportKind)index, new RawRecord(fileName, record, fields));
+                }
+            }
+            // Anything after the root object is a syntax error too.
+            while (json.Read()) { }
         }
         catch (JsonException e)
         {
             throw new ImportException(new ImportError(null, null, $"not valid JSON (line {e.LineNumber + 1}): {e.Message}", fileName));
         }
-        using (doc)
+        finally
         {
-            if (doc.RootElement.ValueKind != JsonValueKind.Object)
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+        return builder.Finish(structure);
+    }
+
+    // Every field a record of any kind is read by; others are skipped without becoming strings.
+    private static readonly (string Name, byte[] Utf8)[] KnownFields =
+        [.. new[]
+        {
+            "reference", "applicantType", "channel", "receivedOn", "request", "outcome", "closedOn",
+            "kind", "filedOn", "result", "year", "licensing", "penalty", "enforcement", "feesTenThousandYuan",
+            "title", "office", "category", "channels", "form", "origin", "publishedOn", "repealedOn",
+        }.Select(f => (f, Encoding.UTF8.GetBytes(f)))];
+
+    /// <summary>Reads one record object into <paramref name="fields"/>, the reader on its StartObject; leaves it on the EndObject.</summary>
+    private static void ReadJsonRecord(ref Utf8JsonReader json, Dictionary<string, RawValue> fields)
+    {
+        fields.Clear();
+        // Ledgers write their fields in the same order record after record: look after the last match first.
+        var next = 0;
+        while (json.Read() && json.TokenType == JsonTokenType.PropertyName)
+        {
+            string? name = null;
+            for (var k = 0; k < KnownFields.Length; k++)
             {
-                throw new ImportException(new ImportError(null, null, "expected a JSON object with applications, appeals, yearFigures and notices", fileName));
+                var candidate = (next + k) % KnownFields.Length;
+                if (!json.ValueTextEquals(KnownFields[candidate].Utf8)) continue;
+                name = KnownFields[candidate].Name;
+                next = candidate + 1;
+                break;
             }
-            var errors = new List<ImportError>();
-            var raw = new Dictionary<ImportKind, List<RawRecord>>();
-            foreach (var part in doc.RootElement.EnumerateObject())
+            json.Read();
+            if (name is null)
             {
-                var index = Array.IndexOf(Parts, part.Name);
-                if (index < 0)
-                {
-                    errors.Add(new ImportError(null, null, $"unknown part \"{part.Name}\" (expected {string.Join(", ", Parts)})", fileName));
-                    continue;
-                }
-                if (part.Value.ValueKind == JsonValueKind.Null) continue;
-                if (part.Value.ValueKind != JsonValueKind.Array)
-                {
-                    errors.Add(new ImportError(null, null, $"\"{part.Name}\" must be an array", fileName));
-                    continue;
-                }
-                var records = new List<RawRecord>();
-                var i = 0;
-                foreach (var item in part.Value.EnumerateArray())
-                {
-                    var record = $"{part.Name}[{i++}]";
-                    if (item.ValueKind != JsonValueKind.Object)
-                    {
-                        errors.Add(new ImportError(new RecordLocation(fileName, record, null), null, "expected an object"));
-                        continue;
-                    }
-                    records.Add(new RawRecord(fileName, record, item.EnumerateObject().ToDictionary(p => p.Name, p => FromJson(p.Value))));
-                }
-                raw[(ImportKind)index] = records;
+                json.Skip();
+                continue;
             }
-            return Build(raw, errors);
+            fields[name] = ReadJsonValue(ref json);
         }
     }
+
+    private static RawValue ReadJsonValue(ref Utf8JsonReader json)
+    {
+        switch (json.TokenType)
+        {
+            case JsonTokenType.String:
+                return RawValue.FromCell(json.GetString());
+            case JsonTokenType.Number:
+                return new RawValue(Encoding.UTF8.GetString(json.ValueSpan), null, false);
+            case JsonTokenType.True or JsonTokenType.False:
+                return new RawValue(json.TokenType == JsonTokenType.True ? "true" : "false", null, false);
+            case JsonTokenType.Null:
+                return RawValue.Missing;
+            case JsonTokenType.StartArray:
+                var items = new List<string>();
+                var allText = true;
+                while (json.Read() && json.TokenType != JsonTokenType.EndArray)
+                {
+                    if (json.TokenType == JsonTokenType.String) items.Add(json.GetString()!.Trim());
+                    else
+                    {
+                        allText = false;
+                        json.Skip();
+                    }
+                }
+                return allText ? new RawValue(null, items, false) : RawValue.Bad;
+            default:
+                json.Skip();
+                return RawValue.Bad;
+        }
+    }
+
+    /// <summary>The whole stream in a pooled buffer (a ledger's megabytes would otherwise be a fresh large-object allocation each time).</summary>
+    private static (byte[] Buffer, int Length) ReadAll(Stream stream)
+    {
+        var expected = stream.CanSeek ? Math.Max(stream.Length - stream.Position, 0) + 1 : 1 << 16;
+        var buffer = ArrayPool<byte>.Shared.Rent((int)Math.Min(expected, Array.MaxLength));
+        var length = 0;
+        while (true)
+        {
+            if (length == buffer.Length)
+            {
+                var bigger = ArrayPool<byte>.Shared.Rent((int)Math.Min(2L * buffer.Length, Array.MaxLength));
+                buffer.AsSpan(0, length).CopyTo(bigger);
+                ArrayPool<byte>.Shared.Return(buffer);
+                buffer = bigger;
+            }
+            var read = stream.Read(buffer, length, buffer.Length - length);
+            if (read == 0) return (buffer, length);
+            length += read;
+        }
+    }
+
+    private static ReadOnlySpan<byte> WithoutBom(ReadOnlySpan<byte> bytes) =>
+        bytes.StartsWith(Encoding.UTF8.Preamble) ? bytes[Encoding.UTF8.Preamble.Length..] : bytes;
 
     public static ImportBundle ParseCsv(Stream stream, string fileName, ImportKind kind)
     {
         var rows = Csv.Read(Decode(stream));
-        var records = new List<RawRecord>();
+        var builder = new BundleBuilder();
         if (rows.Count > 0)
         {
             var header = rows[0].Select(h => h.Trim().TrimStart('\uFEFF')).ToArray();
@@ -111,10 +223,10 @@ public static class ImportBundleParser
                 {
                     if (header[c].Length > 0) fields[header[c]] = RawValue.FromCell(rows[r][c]);
                 }
-                records.Add(new RawRecord(fileName, $"row {r + 1}", fields));
+                builder.Add(kind, new RawRecord(fileName, $"row {r + 1}", fields));
             }
         }
-        return Build(new() { [kind] = records }, []);
+        return builder.Finish([]);
     }
 
     public static ImportBundle ParseXlsx(Stream stream, string fileName, ImportKind kind)
@@ -129,7 +241,7 @@ public static class ImportBundleParser
         {
             throw new ImportException(new ImportError(null, null, $"not a readable .xlsx file: {e.Message}", fileName));
         }
-        var records = new List<RawRecord>();
+        var builder = new BundleBuilder();
         for (var r = 0; r < rows.Count; r++)
         {
             if (rows[r].Values.All(v => v is null || v is string s && string.IsNullOrWhiteSpace(s))) continue;
@@ -139,9 +251,9 @@ public static class ImportBundleParser
                 if (!string.IsNullOrWhiteSpace(key)) fields[key.Trim()] = RawValue.FromSpreadsheet(value);
             }
             // Row 1 is the header, so the first record sits on spreadsheet row 2.
-            records.Add(new RawRecord(fileName, $"row {r + 2}", fields));
+            builder.Add(kind, new RawRecord(fileName, $"row {r + 2}", fields));
         }
-        return Build(new() { [kind] = records }, []);
+        return builder.Finish([]);
     }
 
     private static MemoryStream Buffer(Stream stream)
@@ -152,38 +264,56 @@ public static class ImportBundleParser
         return copy;
     }
 
-    private static ImportBundle Build(Dictionary<ImportKind, List<RawRecord>> raw, List<ImportError> errors)
+    /// <summary>
+    /// Turns raw records into typed ones as they are read, so that a record's raw fields die young;
+    /// errors are reported by kind, in record order, after the file's structural ones.
+    /// </summary>
+    private sealed class BundleBuilder
     {
-        List<T> Each<T>(ImportKind kind, Func<RecordReader, T?> read) where T : class
+        private readonly List<ImportError>[] _errors = [[], [], [], []];
+        private readonly Dictionary<string, string>[] _seen = [new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal), new(StringComparer.Ordinal)];
+        private readonly List<ImportedApplication> _applications = [];
+        private readonly List<ImportedAppeal> _appeals = [];
+        private readonly List<ImportedYearFigures> _figures = [];
+        private readonly List<ImportedNotice> _notices = [];
+
+        public void Add(ImportKind kind, RawRecord record)
         {
-            var result = new List<T>();
-            if (!raw.TryGetValue(kind, out var records)) return result;
-            var seen = new Dictionary<string, string>(StringComparer.Ordinal);
-            foreach (var record in records)
+            var reader = new RecordReader(record, _errors[(int)kind], kind == ImportKind.YearFigures ? "year" : "reference");
+            var key = reader.Key;
+            object? item = kind switch
             {
-                var reader = new RecordReader(record, errors, kind == ImportKind.YearFigures ? "year" : "reference");
-                var key = reader.Key;
-                var item = read(reader);
-                if (key is not null)
+                ImportKind.Applications => ReadApplication(reader),
+                ImportKind.Appeals => ReadAppeal(reader),
+                ImportKind.YearFigures => ReadYearFigures(reader),
+                _ => ReadNotice(reader),
+            };
+            if (key is not null)
+            {
+                var seen = _seen[(int)kind];
+                if (seen.TryGetValue(key, out var first))
                 {
-                    if (seen.TryGetValue(key, out var first))
-                    {
-                        reader.Fail(reader.KeyField, $"duplicate {reader.KeyField} \"{key}\" (also {first})");
-                        continue;
-                    }
-                    seen[key] = record.Record;
+                    reader.Fail(reader.KeyField, $"duplicate {reader.KeyField} \"{key}\" (also {first})");
+                    return;
                 }
-                if (item is not null && !reader.Failed) result.Add(item);
+                seen[key] = record.Record;
             }
-            return result;
+            if (item is null || reader.Failed) return;
+            switch (item)
+            {
+                case ImportedApplication a: _applications.Add(a); break;
+                case ImportedAppeal a: _appeals.Add(a); break;
+                case ImportedYearFigures f: _figures.Add(f); break;
+                case ImportedNotice n: _notices.Add(n); break;
+            }
         }
 
-        var applications = Each(ImportKind.Applications, ReadApplication);
-        var appeals = Each(ImportKind.Appeals, ReadAppeal);
-        var figures = Each(ImportKind.YearFigures, ReadYearFigures);
-        var notices = Each(ImportKind.Notices, ReadNotice);
-        if (errors.Count > 0) throw new ImportException(errors);
-        return new ImportBundle(applications, appeals, figures, notices);
+        public ImportBundle Finish(List<ImportError> structure)
+        {
+            var errors = structure.Concat(_errors.SelectMany(e => e)).ToList();
+            if (errors.Count > 0) throw new ImportException(errors);
+            return new ImportBundle(_applications, _appeals, _figures, _notices);
+        }
     }
 
     private static ImportedApplication? ReadApplication(RecordReader r)
@@ -242,17 +372,6 @@ public static class ImportBundleParser
         return new(r.Location, reference!, title!, office!, category!, kind!.Value, channels!, form, origin, publishedOn!.Value, repealedOn);
     }
 
-    private static RawValue FromJson(JsonElement e) => e.ValueKind switch
-    {
-        JsonValueKind.Null or JsonValueKind.Undefined => RawValue.Missing,
-        JsonValueKind.String => RawValue.FromCell(e.GetString()),
-        JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => new RawValue(e.GetRawText(), null, false),
-        JsonValueKind.Array => e.EnumerateArray().All(x => x.ValueKind == JsonValueKind.String)
-            ? new RawValue(null, e.EnumerateArray().Select(x => x.GetString()!.Trim()).ToList(), false)
-            : RawValue.Bad,
-        _ => RawValue.Bad,
-    };
-
     // Township ledgers saved from Excel on Chinese Windows are GB18030 more often than UTF-8.
     private static string Decode(Stream stream)
     {
@@ -271,10 +390,10 @@ public static class ImportBundleParser
     private sealed record RawRecord(string File, string Record, IReadOnlyDictionary<string, RawValue> Fields);
 
     /// <summary>A field as the file gave it: text, a list of texts, or something of the wrong shape.</summary>
-    private sealed record RawValue(string? Text, IReadOnlyList<string>? List, bool WrongShape, double? SpreadsheetNumber = null)
+    private readonly record struct RawValue(string? Text, IReadOnlyList<string>? List, bool WrongShape, double? SpreadsheetNumber = null)
     {
-        public static RawValue Missing { get; } = new(null, null, false);
-        public static RawValue Bad { get; } = new(null, null, true);
+        public static RawValue Missing => new(null, null, false);
+        public static RawValue Bad => new(null, null, true);
 
         public bool IsMissing => !WrongShape && string.IsNullOrWhiteSpace(Text) && (List is null || List.Count == 0);
 
@@ -317,6 +436,7 @@ public static class ImportBundleParser
 
         private RawValue? Get(string field, bool required)
         {
+            Debug.Assert(Array.Exists(KnownFields, k => k.Name == field), $"add \"{field}\" to KnownFields, or JSON bundles never carry it");
             if (!_record.Fields.TryGetValue(field, out var value) || value.IsMissing)
             {
                 if (required) Fail(field, "is required");
@@ -344,6 +464,7 @@ public static class ImportBundleParser
         /// <summary>A list given as a JSON array, or as one text separated by ; or 、 (spreadsheets, CSV).</summary>
         public IReadOnlyList<T>? CodeList<T>(string field) where T : struct, Enum
         {
+            Debug.Assert(Array.Exists(KnownFields, k => k.Name == field), $"add \"{field}\" to KnownFields, or JSON bundles never carry it");
             if (!_record.Fields.TryGetValue(field, out var value) || value.IsMissing)
             {
                 Fail(field, "is required");
@@ -372,14 +493,13 @@ public static class ImportBundleParser
 
         public DateOnly? Date(string field, bool required = true)
         {
-            var value = Get(field, required);
-            if (value is null) return null;
+            if (Get(field, required) is not { } value) return null;
             if (value.SpreadsheetNumber is { } serial && serial is > 0 and < 2958466 && serial == Math.Floor(serial))
             {
                 // A date cell that lost its format reaches us as Excel's day number.
                 return DateOnly.FromDateTime(DateTime.FromOADate(serial));
             }
-            if (DateOnly.TryParseExact(value.Text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)) return date;
+            if (IsoDate.TryParse(value.Text, out var date)) return date;
             Fail(field, $"invalid date \"{value.Text}\" (expected yyyy-MM-dd)");
             return null;
         }

@@ -86,7 +86,15 @@ public static class CodeLabels
         return false;
     }
 
-    private static bool IsIdentifier(string text) => char.IsLetter(text[0]) && text.All(char.IsLetterOrDigit);
+    private static bool IsIdentifier(string text)
+    {
+        if (!char.IsLetter(text[0])) return false;
+        foreach (var c in text)
+        {
+            if (!char.IsLetterOrDigit(c)) return false;
+        }
+        return true;
+    }
 
     // Lazy rather than a flag: a second thread must not read the maps while the first fills them.
     private static readonly Lazy<bool> Initialized = new(() =>

@@ -204,6 +204,66 @@ public class ImportBundleParserTests
         e.Message.ShouldStartWith("ledger.json: not valid JSON");
     }
 
+    [Theory]
+    [InlineData("""{ "applications": [] } x""")]
+    [InlineData("""{ "applications": [ { "reference": "XH-1" ] }""")]
+    [InlineData("")]
+    public void ParseJson_BrokenSyntaxAnywhere_RefusedAsNotJson(string json)
+    {
+        var e = Refused(json);
+
+        e.Message.ShouldStartWith("ledger.json: not valid JSON (line 1)");
+    }
+
+    [Fact]
+    public void ParseJson_RootNotAnObject_Refused()
+    {
+        var e = Refused("""[ { "reference": "XH-1" } ]""");
+
+        e.Message.ShouldBe("ledger.json: expected a JSON object with applications, appeals, yearFigures and notices");
+    }
+
+    [Fact]
+    public void ParseJson_ByteOrderMarkAndUnknownFields_Accepted()
+    {
+        var json = Applications(App("XH-1").Replace("{ \"reference\"", "{ \"note\": { \"nested\": [1, 2] }, \"reference\""));
+        var bytes = Encoding.UTF8.GetPreamble().Concat(Encoding.UTF8.GetBytes(json)).ToArray();
+
+        var bundle = ImportBundleParser.ParseJson(new MemoryStream(bytes), "ledger.json");
+
+        bundle.Applications.Single().Reference.ShouldBe("XH-1");
+    }
+
+    [Fact]
+    public void ParseJson_FieldHoldingAnObjectOrMixedList_NamesTheField()
+    {
+        var e = Refused(Applications(App("XH-1", outcome: """{ "code": "Disclosed" }"""), App("XH-2", receivedOn: """[ "2024-03-05", 1 ]""")));
+
+        e.Errors.Select(x => x.ToString()).ShouldBe([
+            "ledger.json: applications[0] (XH-1).outcome: expected a single value",
+            "ledger.json: applications[1] (XH-2).receivedOn: expected a single value",
+        ]);
+    }
+
+    [Fact]
+    public void ParseJson_PartThatIsNotAnArray_AndItemThatIsNotAnObject_Refused()
+    {
+        var e = Refused("""{ "appeals": { }, "applications": [ 7 ] }""");
+
+        e.Errors.Select(x => x.ToString()).ShouldBe([
+            "ledger.json: \"appeals\" must be an array",
+            "ledger.json: applications[0]: expected an object",
+        ]);
+    }
+
+    [Fact]
+    public void ParseJson_PartGivenTwice_Refused()
+    {
+        var e = Refused($$"""{ "applications": [ {{App("XH-1")}} ], "applications": [ {{App("XH-2")}} ] }""");
+
+        e.Message.ShouldBe("ledger.json: \"applications\" appears twice");
+    }
+
     [Fact]
     public void ParseJson_EmptyObject_GivesEmptyBundle()
     {

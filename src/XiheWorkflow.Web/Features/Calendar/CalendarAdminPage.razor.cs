@@ -89,7 +89,7 @@ public partial class CalendarAdminPage
         return true;
     }
 
-    private static bool TryDate(string s, out DateOnly d) => DateOnly.TryParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out d);
+    private static bool TryDate(string s, out DateOnly d) => IsoDate.TryParse(s, out d);
 
     private static string Ranges(IReadOnlyList<DateOnly> days)
     {
