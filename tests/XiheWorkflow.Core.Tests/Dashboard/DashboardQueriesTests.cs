@@ -102,6 +102,29 @@ public class DashboardQueriesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Overview_CommentsOfOneOfficeOrCategoryOrOwnScope_CountOnlyTheirNotices()
+    {
+        await using var db = _t.NewContext();
+        var comments = await db.Comments.AsNoTracking().ToListAsync();
+        var notices = await db.Notices.AsNoTracking().ToDictionaryAsync(n => n.Id);
+        comments.ShouldNotBeEmpty();
+        var office = notices[comments[0].NoticeId].OfficeId;
+        var otherOffice = notices.Values.Select(n => n.OfficeId).First(o => o != office);
+        var officeComments = comments.Count(c => notices[c.NoticeId].OfficeId == office);
+        var category = notices[comments[0].NoticeId].CategoryId;
+
+        var head = await _t.DemoActorAsync("head");
+        (await Queries.OverviewAsync(Year2024 with { OfficeId = office }, head)).Year.CommentsReceived.ShouldBe(officeComments);
+        (await Queries.OverviewAsync(Year2024 with { OfficeId = otherOffice }, head)).Year.CommentsReceived
+            .ShouldBe(comments.Count(c => notices[c.NoticeId].OfficeId == otherOffice));
+        (await Queries.OverviewAsync(Year2024 with { CategoryId = category }, head)).Year.CommentsReceived
+            .ShouldBe(comments.Count(c => notices[c.NoticeId].CategoryId == category));
+        var staff = await _t.DemoActorAsync("staff");
+        (await Queries.OverviewAsync(Year2024, staff)).Year.CommentsReceived
+            .ShouldBe(comments.Count(c => notices[c.NoticeId].OfficeId == staff.OfficeId));
+    }
+
+    [Fact]
     public async Task Overview_PolicyDocumentWithoutInterpretation_IsListedAsMissing()
     {
         var view = await Queries.OverviewAsync(Year2024, await _t.DemoActorAsync("head"));
