@@ -68,6 +68,23 @@ public static class WebSetup
         }
     }
 
+    /// <summary>
+    /// wwwroot-assets/ (print stylesheet, notice-board templates, logo) at /assets, for anyone: the
+    /// published copy beside the app, or the repository folder while developing and testing.
+    /// </summary>
+    private static void UseSharedAssets(WebApplication app)
+    {
+        var root = app.Environment.ContentRootPath;
+        var folder = new[] { Path.Combine(root, "assets"), Path.GetFullPath(Path.Combine(root, "..", "..", "wwwroot-assets")) }
+            .FirstOrDefault(Directory.Exists);
+        if (folder is null) return;
+        app.UseStaticFiles(new StaticFileOptions
+        {
+            RequestPath = "/assets",
+            FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(folder),
+        });
+    }
+
     public static void UseXiheWeb(this WebApplication app)
     {
         app.UseMiddleware<Hosting.SecurityHeadersMiddleware>();
@@ -78,6 +95,7 @@ public static class WebSetup
         // People get a Chinese page for a 404; programs calling /api and /feeds get the status code itself.
         app.UseWhen(http => !http.Request.Path.StartsWithSegments("/api") && !http.Request.Path.StartsWithSegments("/feeds"),
             pages => pages.UseStatusCodePagesWithReExecute("/not-found", createScopeForStatusCodePages: true));
+        UseSharedAssets(app);
         app.UseRequestLocalization(new RequestLocalizationOptions
         {
             DefaultRequestCulture = new RequestCulture("zh-CN"),

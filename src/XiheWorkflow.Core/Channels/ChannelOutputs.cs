@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using XiheWorkflow.Core.Data;
 using XiheWorkflow.Core.Notices;
+using XiheWorkflow.Core.Publicity;
 using XiheWorkflow.Domain.Channels;
 using XiheWorkflow.Domain.Common;
 using XiheWorkflow.Domain.Notices;
@@ -10,21 +11,22 @@ namespace XiheWorkflow.Core.Channels;
 
 /// <summary>
 /// The sheet every channel output is made from. Only a notice the public may see has one, and its
-/// text is the latest approved revision's, so a correction being drafted never leaks out.
+/// text and roster are those of the revision the public sees (<see cref="Notice.PublicRevision"/>):
+/// an approved 更正 reaches every channel, a correction being drafted or reviewed never does.
 /// </summary>
-public class ChannelOutputs(IDbContextFactory<XiheDbContext> contexts, ChannelSettingsStore settings, IOptions<XiheOptions> options)
+public class ChannelOutputs(IDbContextFactory<XiheDbContext> contexts, ChannelSettingsStore settings, IOptions<XiheOptions> options,
+    TimeProvider clock)
 {
     /// <param name="actor">Null for the public (the 公开栏 print view); otherwise who may see the notice.</param>
     /// <param name="requestBaseUrl">Used for links when Xihe:PublicBaseUrl is not configured.</param>
     public async Task<ChannelSheet?> SheetAsync(int noticeId, Actor? actor, string requestBaseUrl, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var notice = await db.Notices.AsNoTracking().Include(n => n.Events).Include(n => n.Revisions)
+        var notice = await db.Notices.AsNoTracking().Include(n => n.Revisions)
             .SingleOrDefaultAsync(n => n.Id == noticeId, ct);
-        if (notice is null || !NoticeWorkflow.IsPublic(notice.State)) return null;
+        var revision = notice?.PublicRevision;
+        if (notice is null || revision is null) return null;
         if (actor is not null && !NoticeQueries.MaySee(notice, actor, await NoticeActors.LoadAsync(db, actor, ct))) return null;
-        var revision = LatestApprovedRevision(notice);
-        if (revision is null) return null;
 
         var content = revision.Content;
         var office = await db.Offices.AsNoTracking().Where(o => o.Id == content.OfficeId).Select(o => o.Name).SingleAsync(ct);
@@ -36,20 +38,14 @@ public class ChannelOutputs(IDbContextFactory<XiheDbContext> contexts, ChannelSe
             PublicUrl(baseUrl, notice.Id), baseUrl)
         {
             PublicityText = PublicityLine(notice),
+            Roster = await PublicNotices.PublicRosterAsync(db, notice.Id, revision.Number, notice.PublicityTo,
+                clock.GetUtcNow().UtcDateTime, options.Value.RosterPublicDays, ct),
         };
     }
 
     /// <summary>"公示期：…至…" for a notice whose window is (or was) open; the dates printed once never change.</summary>
     public static string? PublicityLine(Notice notice) =>
         notice is { PublicityFrom: { } from, PublicityTo: { } to } ? Domain.Publicity.PublicityWindow.Format(from, to) : null;
-
-    /// <summary>The revision the last approval (the step into 已审核待发布) judged.</summary>
-    public static NoticeRevision? LatestApprovedRevision(Notice notice)
-    {
-        var approved = notice.Events.Where(e => e.Action == NoticeAction.Approve && e.ToState == NoticeState.Approved && e.Revision is not null)
-            .Select(e => e.Revision!.Value).DefaultIfEmpty(0).Max();
-        return notice.Revisions.SingleOrDefault(r => r.Number == approved);
-    }
 
     public string BaseUrl(string requestBaseUrl) =>
         (string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? requestBaseUrl : options.Value.PublicBaseUrl).TrimEnd('/');
@@ -60,8 +56,17 @@ public class ChannelOutputs(IDbContextFactory<XiheDbContext> contexts, ChannelSe
     public static string Weibo(ChannelSheet sheet) =>
         ChannelTexts.Weibo(sheet.Title, sheet.PlainParagraphs(rows => $"（附表{rows}条）"), sheet.PublicUrl);
 
+    /// <summary>The loudspeaker script: a roster is never read out, only how many it lists and where to read it.</summary>
     public static string Broadcast(ChannelSheet sheet) =>
         ChannelTexts.Broadcast(sheet.Settings.IssuingOrganization, sheet.Title,
-            sheet.PlainParagraphs(rows => $"本通知附有名单，共{rows}条，请到公开栏查看"),
+            sheet.PlainParagraphs(rows => $"本通知附有名单，共{rows}条，请到公开栏查看")
+                .Concat(sheet.Roster is { } roster ? [$"名单共{roster.Rows.Count}人，详见公开栏"] : []),
             sheet.PublicityText, sheet.Settings.SupervisionPhone, sheet.IssuedOnText);
+
+    /// <summary>
+    /// The public address of an attachment of the public revision (anonymous, unlike /attachments/…),
+    /// which the official account's editor and readers can load.
+    /// </summary>
+    public static string AttachmentUrl(ChannelSheet sheet, AttachmentRef attachment) =>
+        $"{sheet.BaseUrl}/public/notices/{sheet.NoticeId}/attachments/{attachment.Sha256}";
 }

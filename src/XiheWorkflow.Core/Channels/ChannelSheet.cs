@@ -38,15 +38,14 @@ public sealed record ChannelSheet(
     string BaseUrl)
 {
     /// <summary>
-    /// Hook for rosters (名单), an open issue: a roster kept apart from the body prints here. Until
-    /// then it is empty and tables in the body print with the body.
+    /// The 名单 frozen with this revision, as the privacy guard left it (masked cells stay masked);
+    /// null when it has none or it is no longer public (Xihe:RosterPublicDays after the window ends).
+    /// The 公开栏 sheet and the WeChat article print it as a table, the loudspeaker gives its count,
+    /// the electronic screen never shows it.
     /// </summary>
-    public string? RosterHtml { get; init; }
+    public Roster? Roster { get; init; }
 
-    /// <summary>
-    /// Hook for publicity windows (公示期), built on another branch: "公示期：2024年5月10日至2024年5月16日"
-    /// when the notice has a window; empty until windows exist.
-    /// </summary>
+    /// <summary>"公示期：2024年5月10日至2024年5月16日" when the notice has a publicity window.</summary>
     public string? PublicityText { get; init; }
 
     public string IssuedOnText => ChinaTime.ChineseDate(IssuedOn);

@@ -37,6 +37,12 @@ public static class NoticeBoardDocx
                         break;
                 }
             }
+            if (sheet.Roster is { } roster)
+            {
+                body.Append(Para($"名单（共{roster.Rows.Count}人）", bold: true, after: 120));
+                body.Append(Table([roster.Headers, .. roster.Rows], header: true));
+                body.Append(Para(""));
+            }
             if (sheet.PublicityText is { } publicity) body.Append(Para(publicity, bold: true, indent: true));
             if (WeChatArticle.Objection(sheet) is { } objection) body.Append(Para(objection, indent: true));
             body.Append(Para(sheet.Settings.IssuingOrganization, justify: JustificationValues.Right, before: 480, after: 0));
@@ -61,17 +67,19 @@ public static class NoticeBoardDocx
         return new Paragraph(props, new Run(runProps, new Text(text) { Space = SpaceProcessingModeValues.Preserve }));
     }
 
-    private static Table Table(IReadOnlyList<IReadOnlyList<string>> rows)
+    private static Table Table(IReadOnlyList<IReadOnlyList<string>> rows, bool header = false)
     {
         var border = new TableBorders(
             new TopBorder { Val = BorderValues.Single, Size = 4 }, new BottomBorder { Val = BorderValues.Single, Size = 4 },
             new LeftBorder { Val = BorderValues.Single, Size = 4 }, new RightBorder { Val = BorderValues.Single, Size = 4 },
             new InsideHorizontalBorder { Val = BorderValues.Single, Size = 4 }, new InsideVerticalBorder { Val = BorderValues.Single, Size = 4 });
         var table = new Table(new TableProperties(border, new TableWidth { Type = TableWidthUnitValues.Pct, Width = "5000" }));
-        foreach (var row in rows)
+        foreach (var (row, index) in rows.Select((r, i) => (r, i)))
         {
-            var tr = new TableRow();
-            foreach (var cell in row) tr.Append(new TableCell(Para(cell, size: 24, after: 0)));
+            var bold = header && index == 0;
+            // A header row repeats at the top of every page a long roster runs onto.
+            var tr = bold ? new TableRow(new TableRowProperties(new TableHeader())) : new TableRow();
+            foreach (var cell in row) tr.Append(new TableCell(Para(cell, size: 24, bold: bold, after: 0)));
             if (row.Count == 0) tr.Append(new TableCell(Para("", size: 24, after: 0)));
             table.Append(tr);
         }

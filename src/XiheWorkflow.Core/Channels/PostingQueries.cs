@@ -29,10 +29,10 @@ public class PostingQueries(IDbContextFactory<XiheDbContext> contexts, CalendarP
     public async Task<IReadOnlyList<ChannelStatus>> ForNoticeAsync(int noticeId, Actor actor, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var notice = await db.Notices.AsNoTracking().Include(n => n.Events).Include(n => n.Revisions).SingleOrDefaultAsync(n => n.Id == noticeId, ct);
+        var notice = await db.Notices.AsNoTracking().Include(n => n.Revisions).SingleOrDefaultAsync(n => n.Id == noticeId, ct);
         if (notice is null || !NoticeWorkflow.IsPublic(notice.State)
             || !NoticeQueries.MaySee(notice, actor, await NoticeActors.LoadAsync(db, actor, ct))) return [];
-        var channels = ChannelOutputs.LatestApprovedRevision(notice)?.Content.Channels ?? [];
+        var channels = notice.PublicRevision?.Content.Channels ?? [];
         var records = await db.Set<NoticePosting>().AsNoTracking().Where(p => p.NoticeId == noticeId).ToListAsync(ct);
         return channels.Select(c => new ChannelStatus(c, records.Where(r => r.Channel == c).Select(View).SingleOrDefault())).ToList();
     }
@@ -71,10 +71,10 @@ public class PostingQueries(IDbContextFactory<XiheDbContext> contexts, CalendarP
 
     private static async Task<List<(int Id, string Title, DateOnly PublishedOn, List<Channel> Channels)>> PublicNoticesAsync(XiheDbContext db, CancellationToken ct)
     {
-        var notices = await db.Notices.AsNoTracking().Include(n => n.Events).Include(n => n.Revisions)
+        var notices = await db.Notices.AsNoTracking().Include(n => n.Revisions)
             .Where(n => n.PublishedAtUtc != null).ToListAsync(ct);
         return notices.Where(n => NoticeWorkflow.IsPublic(n.State))
-            .Select(n => (n, revision: ChannelOutputs.LatestApprovedRevision(n)))
+            .Select(n => (n, revision: n.PublicRevision))
             .Where(x => x.revision is not null)
             .Select(x => (x.n.Id, x.revision!.Content.Title, ChinaTime.DateOf(x.n.PublishedAtUtc!.Value), x.revision.Content.Channels))
             .ToList();

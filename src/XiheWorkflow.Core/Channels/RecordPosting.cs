@@ -22,12 +22,12 @@ public class RecordPosting(IDbContextFactory<XiheDbContext> contexts, TimeProvid
         actor.Require(Roles.Staff, Roles.DisclosureOfficer);
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;
-        var notice = await db.Notices.AsNoTracking().Include(n => n.Events).Include(n => n.Revisions)
+        var notice = await db.Notices.AsNoTracking().Include(n => n.Revisions)
             .SingleOrDefaultAsync(n => n.Id == command.NoticeId, ct);
         if (notice is null || !NoticeQueries.MaySee(notice, actor, await NoticeActors.LoadAsync(db, actor, ct)))
             throw new DomainException("Notice.NotFound", command.NoticeId);
         if (!NoticeWorkflow.IsPublic(notice.State)) throw new DomainException("Posting.NotPublished", CodeLabels.Label(notice.State));
-        var revision = ChannelOutputs.LatestApprovedRevision(notice) ?? throw new DomainException("Posting.NotPublished", CodeLabels.Label(notice.State));
+        var revision = notice.PublicRevision ?? throw new DomainException("Posting.NotPublished", CodeLabels.Label(notice.State));
         if (!revision.Content.Channels.Contains(command.Channel)) throw new DomainException("Posting.ChannelNotApproved", CodeLabels.Label(command.Channel));
         if (await db.Set<NoticePosting>().AnyAsync(p => p.NoticeId == notice.Id && p.Channel == command.Channel, ct))
             throw new DomainException("Posting.AlreadyRecorded", CodeLabels.Label(command.Channel));

@@ -9,9 +9,8 @@ namespace XiheWorkflow.Core.Channels;
 public sealed record ScreenItem(int Id, string Title, string OfficeName, string IssuedOnText, string Excerpt, string? PublicityText);
 
 /// <summary>
-/// What the electronic screen (电子屏) cycles through: notices in publicity first, then the other
-/// notices published and still current (not ended, not concluded), newest first. Until publicity
-/// windows exist only the second group has members.
+/// What the electronic screen (电子屏) cycles through: the notices in publicity now (INTERFACES.md
+/// §6), the window closing soonest first, in the text of the revision the public sees; no roster.
 /// </summary>
 public class ScreenNotices(IDbContextFactory<XiheDbContext> contexts)
 {
@@ -21,12 +20,12 @@ public class ScreenNotices(IDbContextFactory<XiheDbContext> contexts)
     public async Task<IReadOnlyList<ScreenItem>> HandleAsync(CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var notices = await db.Notices.AsNoTracking().Include(n => n.Events).Include(n => n.Revisions)
-            .Where(n => n.State == NoticeState.InPublicity || n.State == NoticeState.Published)
-            .OrderByDescending(n => n.State == NoticeState.InPublicity).ThenByDescending(n => n.PublishedAtUtc)
+        var notices = await db.Notices.AsNoTracking().Include(n => n.Revisions)
+            .Where(n => n.State == NoticeState.InPublicity)
+            .OrderBy(n => n.PublicityEndsAtUtc).ThenByDescending(n => n.PublishedAtUtc)
             .Take(MaxItems).ToListAsync(ct);
         var offices = await db.Offices.AsNoTracking().ToDictionaryAsync(o => o.Id, o => o.Name, ct);
-        return notices.Select(n => (n, r: ChannelOutputs.LatestApprovedRevision(n))).Where(x => x.r is not null)
+        return notices.Select(n => (n, r: n.PublicRevision)).Where(x => x.r is not null)
             .Select(x => new ScreenItem(x.n.Id, Clean(x.r!.Content.Title), offices.GetValueOrDefault(x.r.Content.OfficeId, ""),
                 ChinaTime.ChineseDate(ChinaTime.DateOf(x.n.PublishedAtUtc ?? x.n.UpdatedAtUtc)), Excerpt(x.r.Content),
                 ChannelOutputs.PublicityLine(x.n)))

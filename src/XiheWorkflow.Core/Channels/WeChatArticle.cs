@@ -45,10 +45,11 @@ public static class WeChatArticle
         html.Append($"<h1 style=\"font-size:22px;font-weight:bold;line-height:1.4;color:#222;text-align:center;margin:0 0 16px;\">{E(sheet.Title)}</h1>");
         html.Append($"<p style=\"font-size:14px;color:#888;text-align:center;margin:0 0 20px;\">{E(sheet.Settings.IssuingOrganization)} {E(sheet.OfficeName)} · {E(sheet.IssuedOnText)}</p>");
         html.Append(document.Body.InnerHtml);
-        if (sheet.RosterHtml is { } roster) html.Append(roster);
+        if (sheet.Roster is { } roster) html.Append(RosterTable(roster));
+        // Images from the public route: the editor fetches them without signing in.
         foreach (var image in sheet.Attachments.Where(a => a.ContentType.StartsWith("image/", StringComparison.Ordinal)))
         {
-            html.Append($"<p style=\"margin:0 0 12px;text-align:center;\"><img src=\"{E(sheet.BaseUrl)}/attachments/{image.Sha256}?name={Uri.EscapeDataString(image.FileName)}\" alt=\"{E(image.FileName)}\" style=\"max-width:100%;height:auto;\"></p>");
+            html.Append($"<p style=\"margin:0 0 12px;text-align:center;\"><img src=\"{E(ChannelOutputs.AttachmentUrl(sheet, image))}\" alt=\"{E(image.FileName)}\" style=\"max-width:100%;height:auto;\"></p>");
         }
         if (sheet.PublicityText is { } publicity) html.Append($"<p style=\"{Styles["p"]}font-weight:bold;\">{E(publicity)}</p>");
         if (Objection(sheet) is { } objection) html.Append($"<p style=\"{Styles["p"]}\">{E(objection)}</p>");
@@ -56,6 +57,24 @@ public static class WeChatArticle
         html.Append($"<p style=\"font-size:13px;color:#888;margin:24px 0 0;\">原文链接：{E(sheet.PublicUrl)}");
         if (sheet.IndexNumber is { } index) html.Append($"<br>索引号：{E(index)}");
         html.Append("</p></section>");
+        return html.ToString();
+    }
+
+    /// <summary>The 名单 as a table with every cell styled inline, cells exactly as frozen (already masked).</summary>
+    private static string RosterTable(Domain.Notices.Roster roster)
+    {
+        var html = new StringBuilder();
+        html.Append($"<p style=\"{Styles["p"]}text-indent:0;font-weight:bold;\">名单（共{roster.Rows.Count}人）</p>");
+        html.Append($"<table style=\"{Styles["table"]}\"><thead><tr>");
+        foreach (var header in roster.Headers) html.Append($"<th style=\"{Styles["th"]}\">{E(header)}</th>");
+        html.Append("</tr></thead><tbody>");
+        foreach (var row in roster.Rows)
+        {
+            html.Append("<tr>");
+            foreach (var cell in row) html.Append($"<td style=\"{Styles["td"]}\">{E(cell)}</td>");
+            html.Append("</tr>");
+        }
+        html.Append("</tbody></table>");
         return html.ToString();
     }
 

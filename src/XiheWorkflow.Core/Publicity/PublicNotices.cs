@@ -39,7 +39,7 @@ public enum PublicFilter { All, InPublicity, Published }
 public class PublicNotices(IDbContextFactory<XiheDbContext> contexts, TimeProvider clock,
     Microsoft.Extensions.Options.IOptions<XiheOptions> options)
 {
-    private static readonly NoticeState[] Visible = [NoticeState.Published, NoticeState.InPublicity, NoticeState.PublicityEnded, NoticeState.Concluded];
+    private static readonly NoticeState[] Visible = NoticeWorkflow.PublicStates;
     private static readonly NoticeState[] Gone = [NoticeState.Withdrawn, NoticeState.Expired];
 
     public async Task<(IReadOnlyList<PublicNotice> Items, int Total)> ListAsync(PublicFilter filter, int page, int pageSize, CancellationToken ct = default)
@@ -71,19 +71,42 @@ public class PublicNotices(IDbContextFactory<XiheDbContext> contexts, TimeProvid
     }
 
     /// <summary>
-    /// The roster published with a notice: the one frozen with the revision the public sees. It
-    /// leaves the public pages <see cref="XiheOptions.RosterPublicDays"/> days after the window
-    /// ends (DESIGN.md §5); the notice stays, the list does not.
+    /// An attachment the public may download: one of the public revision's (<see cref="Notice.PublicRevision"/>)
+    /// of a notice the public may see; null for anything else (a draft's, a withdrawn notice's, another
+    /// notice's, one a correction removed).
     /// </summary>
+    public async Task<AttachmentRef?> AttachmentAsync(int id, string sha256, CancellationToken ct = default)
+    {
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var notice = await db.Notices.AsNoTracking().Include(n => n.Revisions)
+            .Where(n => n.Id == id && Visible.Contains(n.State) && n.PublishedAtUtc != null).SingleOrDefaultAsync(ct);
+        return notice?.PublicRevision?.Content.Attachments.FirstOrDefault(a => a.Sha256 == sha256);
+    }
+
+    /// <summary>The roster the public pages show with a notice (see <see cref="PublicRosterAsync"/>); null when none is public.</summary>
     public async Task<Roster?> RosterAsync(int id, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var notice = await db.Notices.AsNoTracking().Where(n => n.Id == id && Visible.Contains(n.State))
-            .Select(n => new { n.PublicityTo }).SingleOrDefaultAsync(ct);
+        var notice = await db.Notices.AsNoTracking().Where(n => n.Id == id && Visible.Contains(n.State) && n.PublishedAtUtc != null)
+            .Select(n => new { n.CurrentRevision, n.PublicityTo }).SingleOrDefaultAsync(ct);
         if (notice is null) return null;
-        if (notice.PublicityTo is { } to && ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime) > to.AddDays(options.Value.RosterPublicDays)) return null;
-        var roster = await db.NoticeRosters.AsNoTracking().Where(r => r.NoticeId == id && r.Revision != null)
-            .OrderByDescending(r => r.Revision).FirstOrDefaultAsync(ct);
+        return await PublicRosterAsync(db, id, notice.CurrentRevision, notice.PublicityTo, clock.GetUtcNow().UtcDateTime,
+            options.Value.RosterPublicDays, ct);
+    }
+
+    /// <summary>
+    /// The roster published with a notice — on its public page and on every channel: the one frozen
+    /// with the revision the public sees (<see cref="Notice.PublicRevision"/>; none when that revision
+    /// carried none, e.g. a correction removed it). It leaves the public
+    /// <paramref name="rosterPublicDays"/> days (<see cref="XiheOptions.RosterPublicDays"/>) after the
+    /// window ends (DESIGN.md §5); the notice stays, the list does not.
+    /// </summary>
+    public static async Task<Roster?> PublicRosterAsync(XiheDbContext db, int noticeId, int publicRevision, DateOnly? publicityTo,
+        DateTime nowUtc, int rosterPublicDays, CancellationToken ct)
+    {
+        if (publicityTo is { } to && ChinaTime.DateOf(nowUtc) > to.AddDays(rosterPublicDays)) return null;
+        var roster = await db.NoticeRosters.AsNoTracking().Where(r => r.NoticeId == noticeId && r.Revision == publicRevision)
+            .FirstOrDefaultAsync(ct);
         return roster?.Roster;
     }
 

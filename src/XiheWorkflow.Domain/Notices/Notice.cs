@@ -102,6 +102,18 @@ public class Notice
 
     public NoticeRevision? LatestRevision => Revisions.OrderByDescending(r => r.Number).FirstOrDefault();
 
+    /// <summary>
+    /// The revision the public sees now — on the public pages (which read the notice's own text), the
+    /// API and every channel: none before publication or once withdrawn or expired; otherwise the
+    /// current one. A published notice's text changes only when a 更正 is approved, which freezes the
+    /// corrected text as the next revision, so the current revision is the latest approved one,
+    /// approved corrections included; a correction still being drafted or reviewed has no revision.
+    /// Needs <see cref="Revisions"/> loaded.
+    /// </summary>
+    public NoticeRevision? PublicRevision => NoticeWorkflow.IsPublic(State) && PublishedAtUtc is not null
+        ? Revisions.SingleOrDefault(r => r.Number == CurrentRevision)
+        : null;
+
     /// <summary>The correction being drafted or reviewed, if any (at most one at a time).</summary>
     public NoticeCorrection? OpenCorrection => Corrections.Where(c => c.IsOpen).OrderByDescending(c => c.Number).FirstOrDefault();
 

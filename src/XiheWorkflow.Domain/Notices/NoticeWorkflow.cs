@@ -71,7 +71,10 @@ public static class NoticeWorkflow
     /// <summary>States a person may still edit the content in.</summary>
     public static bool IsEditable(NoticeState state) => state is NoticeState.Draft or NoticeState.Returned;
 
+    /// <summary>States in which the notice is visible to the public (the public pages, the API, the feed and every channel).</summary>
+    public static readonly NoticeState[] PublicStates =
+        [NoticeState.Published, NoticeState.InPublicity, NoticeState.PublicityEnded, NoticeState.Concluded];
+
     /// <summary>States in which the notice is visible to the public.</summary>
-    public static bool IsPublic(NoticeState state) =>
-        state is NoticeState.Published or NoticeState.InPublicity or NoticeState.PublicityEnded or NoticeState.Concluded;
+    public static bool IsPublic(NoticeState state) => PublicStates.Contains(state);
 }

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.StaticFiles;
 using XiheWorkflow.Core;
 using XiheWorkflow.Core.Notices;
+using XiheWorkflow.Core.Publicity;
 
 namespace XiheWorkflow.Web.Endpoints;
 
@@ -19,5 +20,16 @@ public static class AttachmentEndpoints
             new FileExtensionContentTypeProvider().TryGetContentType(fileName, out var type);
             return Results.File(stream, type ?? "application/octet-stream", fileName);
         }).RequireAuthorization();
+
+        // Anyone: an attachment of the revision the public sees of a notice the public may see (the
+        // WeChat article's images load from here); 404 for anything else, as if it did not exist.
+        app.MapGet("/public/notices/{id:int}/attachments/{sha256}", async (int id, string sha256, AttachmentStore store,
+            PublicNotices notices, CancellationToken ct) =>
+        {
+            if (await notices.AttachmentAsync(id, sha256, ct) is not { } attachment) return Results.NotFound();
+            var stream = store.Open(attachment.Sha256);
+            if (stream is null) return Results.NotFound();
+            return Results.File(stream, attachment.ContentType, Path.GetFileName(attachment.FileName));
+        }).AllowAnonymous();
     }
 }

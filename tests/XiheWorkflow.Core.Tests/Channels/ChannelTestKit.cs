@@ -1,4 +1,3 @@
-using System.Text.Json;
 using DocumentFormat.OpenXml.Packaging;
 using Microsoft.EntityFrameworkCore;
 using XiheWorkflow.Core.Channels;
@@ -36,34 +35,47 @@ internal static class ChannelTestKit
         return id;
     }
 
-    /// <summary>
-    /// What a correction drafted after publication leaves behind: a newer frozen revision and new live
-    /// text, neither of them approved.
-    /// </summary>
-    public static async Task AddUnapprovedRevisionAsync(this TestDatabase t, int id, string title, string bodyHtml)
+    /// <summary>更正 drafted by the notice's author (staff) with the given text and channels; left in draft.</summary>
+    public static async Task DraftCorrectionAsync(this TestDatabase t, int id, string title, string bodyHtml, string note,
+        params Channel[] channels)
     {
         await using var db = t.NewContext();
         var notice = await db.Notices.AsNoTracking().SingleAsync(n => n.Id == id);
-        var content = JsonSerializer.Serialize(notice.Content with { Title = title, BodyHtml = bodyHtml }, JsonColumn.Options);
-        var number = notice.CurrentRevision + 1;
-        var now = t.Clock.GetUtcNow().UtcDateTime;
-        await db.Database.ExecuteSqlAsync(
-            $"INSERT INTO \"NoticeRevisions\" (\"NoticeId\", \"Number\", \"Content\", \"FrozenAtUtc\", \"AuthorId\") VALUES ({id}, {number}, {content}, {now}, {notice.AuthorId})");
-        await db.Database.ExecuteSqlAsync($"UPDATE \"Notices\" SET \"Title\" = {title}, \"BodyHtml\" = {bodyHtml}, \"CurrentRevision\" = {number} WHERE \"Id\" = {id}");
+        await t.Get<SaveCorrection>().HandleAsync(new SaveCorrection.Command
+        {
+            NoticeId = id, Title = title, BodyHtml = bodyHtml, LegalBasis = notice.LegalBasis, DocumentNumber = notice.DocumentNumber,
+            Channels = channels.Length > 0 ? [.. channels] : [.. notice.Channels], Attachments = [.. notice.Attachments],
+            Note = note, Material = false,
+        }, await t.DemoActorAsync(AuthorOf(notice.AuthorId, db)));
     }
+
+    /// <summary>Submits the drafted correction to the correction workflow (the disclosure officer's stage).</summary>
+    public static async Task SubmitCorrectionAsync(this TestDatabase t, int id)
+    {
+        await using var db = t.NewContext();
+        var notice = await db.Notices.AsNoTracking().SingleAsync(n => n.Id == id);
+        await t.Get<SubmitCorrection>().HandleAsync(new SubmitCorrection.Command(id, null), await t.DemoActorAsync(AuthorOf(notice.AuthorId, db)));
+    }
+
+    public static async Task ApproveCorrectionAsync(this TestDatabase t, int id) =>
+        await t.DecideAsync(await t.DemoActorAsync("officer"), id, null, NoticeAction.ApproveCorrection);
+
+    private static string AuthorOf(string userId, XiheDbContext db) => db.Users.Where(u => u.Id == userId).Select(u => u.UserName!).Single();
 
     /// <summary>Every output a channel gets, as text, so that a test can look for what must (not) be in any of them.</summary>
     public static async Task<IReadOnlyDictionary<string, string>> AllOutputsAsync(this TestDatabase t, int id)
     {
         var sheet = (await t.Get<ChannelOutputs>().SheetAsync(id, null, BaseUrl))!;
+        var screen = (await t.Get<ScreenNotices>().HandleAsync()).Where(i => i.Id == id).Select(i => $"{i.Title}\n{i.Excerpt}\n{i.PublicityText}");
         using var docx = WordprocessingDocument.Open(new MemoryStream(NoticeBoardDocx.Write(sheet)), false);
         return new Dictionary<string, string>
         {
-            ["sheet"] = sheet.Title + "\n" + sheet.BodyHtml,
+            ["sheet"] = string.Join("\n", [sheet.Title, sheet.BodyHtml, .. sheet.Roster?.Headers ?? [], .. sheet.Roster?.Rows.SelectMany(r => r) ?? []]),
             ["docx"] = docx.MainDocumentPart!.Document.Body!.InnerText,
             ["wechat"] = WeChatArticle.Html(sheet),
             ["weibo"] = ChannelOutputs.Weibo(sheet),
             ["broadcast"] = ChannelOutputs.Broadcast(sheet),
+            ["screen"] = string.Join("\n", screen),
         };
     }
 }

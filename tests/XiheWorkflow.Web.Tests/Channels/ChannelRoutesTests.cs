@@ -30,10 +30,11 @@ public class ChannelRoutesTests(XiheWebFactoryWithDemoNotices factory) : IClassF
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var html = await response.Content.ReadAsStringAsync();
         html.ShouldContain("<h1 id=\"sheet-title\" class=\"sheet-title\">硝河乡养老服务补贴申领指南</h1>");
-        html.ShouldContain("/print.css");
+        html.ShouldContain("/assets/print.css");
         html.ShouldContain("监督电话：0954-7012345");
         html.ShouldNotContain("blazor.web.js");
-        (await client.GetAsync("/print.css")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        // The print stylesheet lives in wwwroot-assets, linked into the app under /assets.
+        (await client.GetAsync("/assets/print.css")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]
@@ -65,14 +66,17 @@ public class ChannelRoutesTests(XiheWebFactoryWithDemoNotices factory) : IClassF
     }
 
     [Fact]
-    public async Task Screen_Anonymous_ListsAPublishedNotice()
+    public async Task Screen_Anonymous_NothingInPublicity_SaysSoInsteadOfShowingPublishedNotices()
     {
         using var client = factory.CreateBrowserLikeClient();
 
         var response = await client.GetAsync("/public/screen");
 
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await response.Content.ReadAsStringAsync()).ShouldContain("xihe-screen-title");
+        var html = await response.Content.ReadAsStringAsync();
+        html.ShouldContain("目前没有正在公示的事项。");
+        html.ShouldNotContain(DemoPublished);
+        html.ShouldNotContain("xihe-screen-title");
     }
 
     [Fact]
