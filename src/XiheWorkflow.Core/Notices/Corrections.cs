@@ -85,11 +85,14 @@ public class SaveCorrection(NoticeChange change)
 
 /// <summary>
 /// 提交更正: the open correction goes to the correction workflow (更正审核流程). It must change
-/// something, and it passes the privacy guard like any text that is about to be published.
+/// something, and it passes the privacy guard like any text that is about to be published: with
+/// findings it is refused until the author masks them or confirms (a photo or a scan is always a
+/// finding — it cannot be read — and must not make a notice impossible to correct); the reviewer
+/// who publishes it then gives the reason, as the officer does when publishing a notice.
 /// </summary>
 public class SubmitCorrection(NoticeChange change, NoticePrivacyCheck privacy)
 {
-    public record Command(int NoticeId, int? ExpectedVersion);
+    public record Command(int NoticeId, int? ExpectedVersion, bool AcknowledgePrivacyFindings = false);
 
     public Task<int> HandleAsync(Command command, Actor actor, CancellationToken ct = default) =>
         change.RunAsync(actor, command.NoticeId, command.ExpectedVersion, "CorrectionSubmitted", null, async (db, notice, noticeActor, now) =>
@@ -100,7 +103,7 @@ public class SubmitCorrection(NoticeChange change, NoticePrivacyCheck privacy)
             var published = rosters.Where(r => r.Revision != null).OrderByDescending(r => r.Revision).FirstOrDefault()?.Roster;
             if (correction.Content == notice.Content && RosterJson(working) == RosterJson(published))
                 throw new DomainException("Correction.NoChange");
-            if (await privacy.ScanAsync(correction.Content, working, ct) is { Count: > 0 } findings)
+            if (!command.AcknowledgePrivacyFindings && await privacy.ScanAsync(correction.Content, working, ct) is { Count: > 0 } findings)
                 throw new DomainException("Privacy.FindingsOnSubmit", findings.Count);
             var template = await db.WorkflowTemplates.AsNoTracking()
                 .SingleOrDefaultAsync(t => t.Name == ReferenceData.CorrectionWorkflow, ct)

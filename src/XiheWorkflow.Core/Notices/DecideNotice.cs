@@ -27,6 +27,9 @@ public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options, No
                 // The officer answers for the privacy guard when publishing or scheduling; the scheduler only carries that out.
                 if (command.Action is NoticeAction.Publish or NoticeAction.Schedule && !actor.IsIn(Roles.System))
                     await CheckPrivacyAsync(db, notice, command.Reason, actor, now, ct);
+                // The last approval of a correction publishes it: its reviewer answers for the guard the same way.
+                if (command.Action == NoticeAction.ApproveCorrection && notice.OpenCorrection is { } open && open.StageIndex == open.Stages.Count - 1)
+                    await CheckCorrectionPrivacyAsync(db, notice, open, command.Reason, actor, now, ct);
                 var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == notice.CategoryId, ct);
                 var terms = command.Action is NoticeAction.Publish or NoticeAction.Extend or NoticeAction.ApproveCorrection
                     ? await TermsAsync(category, notice, ct) : null;
@@ -57,11 +60,25 @@ public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options, No
     private async Task CheckPrivacyAsync(Data.XiheDbContext db, Notice notice, string? reason, Actor actor, DateTime now, CancellationToken ct)
     {
         var roster = (await NoticeRosters.CurrentAsync(db, notice.Id, preferWorking: false, ct))?.Roster;
-        var findings = await privacy.ScanAsync(notice.Content, roster, ct);
+        await RequireReasonForFindingsAsync(db, notice, notice.Content, roster, notice.CurrentRevision, reason, actor, now, ct);
+    }
+
+    /// <summary>The same for a correction, with its working roster, judged as the revision it is about to become.</summary>
+    private async Task CheckCorrectionPrivacyAsync(Data.XiheDbContext db, Notice notice, NoticeCorrection correction, string? reason, Actor actor,
+        DateTime now, CancellationToken ct)
+    {
+        var roster = (await NoticeRosters.CurrentAsync(db, notice.Id, preferWorking: true, ct))?.Roster;
+        await RequireReasonForFindingsAsync(db, notice, correction.Content, roster, notice.CurrentRevision + 1, reason, actor, now, ct);
+    }
+
+    private async Task RequireReasonForFindingsAsync(Data.XiheDbContext db, Notice notice, NoticeContent content, Roster? roster, int revision,
+        string? reason, Actor actor, DateTime now, CancellationToken ct)
+    {
+        var findings = await privacy.ScanAsync(content, roster, ct);
         if (findings.Count == 0) return;
         if (string.IsNullOrWhiteSpace(reason)) throw new DomainException("Privacy.FindingsOnPublish", findings.Count);
         db.AuditEntries.Add(new Auditing.AuditEntry(now, actor.UserId, actor.Name, "Notice.PrivacyOverride", "Notice", notice.Id.ToString(),
-            revision: notice.CurrentRevision, reason: reason.Trim(),
+            revision: revision, reason: reason.Trim(),
             details: string.Join("; ", findings.Select(f => $"{f.Part} {f.FileName} {f.Location} {f.Kind} {f.Masked}".Trim()))));
     }
 

@@ -128,6 +128,39 @@ public class CorrectionUseCaseTests
     }
 
     [Fact]
+    public async Task CorrectionCarryingAPhoto_IsSubmittedOnceConfirmed_AndPublishedOnlyWithTheReviewersReason()
+    {
+        await using var t = await TestDatabase.CreateAsync(seedDemo: true);
+        var id = await t.PublishedPublicityAsync();
+        var staff2 = await t.DemoActorAsync("staff2");
+        var officer = await t.DemoActorAsync("officer");
+        // A photo of the notice board cannot be read, so it is always a finding; the notice must still be correctable.
+        var photo = await t.Get<AttachmentStore>().SaveAsync(new MemoryStream([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 1, 2, 3]), "公开栏照片.png", 11);
+        var notice = await t.LoadAsync(id);
+        var command = From(notice, "<p>更正后的正文。</p>", "正文有误，附公开栏照片", material: false);
+        command.Attachments = [.. notice.Attachments, photo];
+        await t.Get<SaveCorrection>().HandleAsync(command, staff2);
+
+        (await Should.ThrowAsync<DomainException>(() => t.Get<SubmitCorrection>().HandleAsync(new SubmitCorrection.Command(id, null), staff2)))
+            .Code.ShouldBe("Privacy.FindingsOnSubmit");
+        await t.Get<SubmitCorrection>().HandleAsync(new SubmitCorrection.Command(id, null, AcknowledgePrivacyFindings: true), staff2);
+        (await Should.ThrowAsync<DomainException>(() => t.DecideAsync(officer, id, null, NoticeAction.ApproveCorrection)))
+            .Code.ShouldBe("Privacy.FindingsOnPublish");
+        (await t.LoadAsync(id)).CurrentRevision.ShouldBe(1);
+
+        await t.DecideAsync(officer, id, null, NoticeAction.ApproveCorrection, "照片为公开栏张贴实景，无个人信息。");
+
+        var corrected = await t.LoadAsync(id);
+        corrected.CurrentRevision.ShouldBe(2);
+        corrected.Attachments.ShouldContain(a => a.FileName == "公开栏照片.png");
+        await using var db = t.NewContext();
+        var overrideEntry = await db.AuditEntries.AsNoTracking().SingleAsync(a => a.Action == "Notice.PrivacyOverride" && a.EntityId == id.ToString());
+        overrideEntry.Reason.ShouldBe("照片为公开栏张贴实景，无个人信息。");
+        overrideEntry.Revision.ShouldBe(2);
+        overrideEntry.Details.ShouldContain("公开栏照片.png");
+    }
+
+    [Fact]
     public async Task OfficersOwnCorrection_GoesToTheSupervisingLeader()
     {
         await using var t = await TestDatabase.CreateAsync(seedDemo: true);
