@@ -32,10 +32,13 @@ public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options, No
                     ? await TermsAsync(category, notice, ct) : null;
                 // Closing a window and concluding it both read the register, whatever the caller passed.
                 var openObjections = command.Action is NoticeAction.Conclude ? await objections.CountAsync(notice.Id, ct) : command.OpenObjections;
+                var reason = command.Reason;
+                if (command.Action == NoticeAction.Publish && actor.IsIn(Roles.System) && string.IsNullOrWhiteSpace(reason))
+                    reason = await ScheduledOverrideReasonAsync(db, notice, ct);
                 var revisionBefore = notice.CurrentRevision;
                 var correction = notice.OpenCorrection;
                 notice.Apply(command.Action, noticeActor, now,
-                    new DecisionInput(command.Reason, command.MeetingDate, command.MinutesReference, command.ScheduledAtUtc,
+                    new DecisionInput(reason, command.MeetingDate, command.MinutesReference, command.ScheduledAtUtc,
                         command.ExtendTo, openObjections, terms, category.ReviewMonths));
                 if (command.Action == NoticeAction.Publish && notice.IndexNumber is null)
                 {
@@ -63,6 +66,21 @@ public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options, No
         db.AuditEntries.Add(new Auditing.AuditEntry(now, actor.UserId, actor.Name, "Notice.PrivacyOverride", "Notice", notice.Id.ToString(),
             revision: notice.CurrentRevision, reason: reason.Trim(),
             details: string.Join("; ", findings.Select(f => $"{f.Part} {f.FileName} {f.Location} {f.Kind} {f.Masked}".Trim()))));
+    }
+
+    /// <summary>
+    /// 定时发布: the reason the officer gave for publishing with findings when scheduling this
+    /// revision, so the scheduler's 发布 shows it on the timeline as an immediate 发布 would.
+    /// </summary>
+    private static async Task<string?> ScheduledOverrideReasonAsync(Data.XiheDbContext db, Notice notice, CancellationToken ct)
+    {
+        var scheduled = notice.Events.Where(e => e.Action == NoticeAction.Schedule).MaxBy(e => e.Sequence);
+        if (scheduled is null) return null;
+        var id = notice.Id.ToString();
+        return await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == "Notice.PrivacyOverride" && a.EntityType == "Notice" && a.EntityId == id
+                        && a.Revision == notice.CurrentRevision && a.AtUtc >= scheduled.AtUtc)
+            .OrderByDescending(a => a.Id).Select(a => a.Reason).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>The category's rule as the author lengthened it, on the calendar as Admin keeps it today.</summary>

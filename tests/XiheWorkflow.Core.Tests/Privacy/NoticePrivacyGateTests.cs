@@ -70,6 +70,58 @@ public class NoticePrivacyGateTests
     }
 
     [Fact]
+    public async Task SchedulePublish_WithUnmaskedId_NeedsAReasonWhichIsOnTheTimelineWhenTheSchedulerPublishes()
+    {
+        var (t, id, version) = await DraftWithIdAsync();
+        await using var _ = t;
+        var staff = await t.DemoActorAsync("staff");
+        version = await t.Get<SubmitNotice>().HandleAsync(new SubmitNotice.Command(id, version, true), staff);
+        version = await t.DecideAsync(await t.DemoActorAsync("leader"), id, version, NoticeAction.Approve);
+        var officer = await t.DemoActorAsync("officer");
+        version = await t.DecideAsync(officer, id, version, NoticeAction.Approve);
+        var at = t.Clock.GetUtcNow().UtcDateTime.AddHours(2);
+
+        var e = await Should.ThrowAsync<DomainException>(() => t.Get<DecideNotice>().HandleAsync(
+            new DecideNotice.Command(id, version, NoticeAction.Schedule, ScheduledAtUtc: at), officer));
+        e.Code.ShouldBe("Privacy.FindingsOnPublish");
+        await t.Get<DecideNotice>().HandleAsync(
+            new DecideNotice.Command(id, version, NoticeAction.Schedule, Reason: "依法须公开全部身份信息（测试）", ScheduledAtUtc: at), officer);
+        t.Clock.Advance(TimeSpan.FromHours(2));
+        (await t.Get<XiheWorkflow.Core.Jobs.PublicitySweep>().RunAsync()).Published.ShouldBe(1);
+
+        var details = (await t.Get<NoticeQueries>().DetailsAsync(id, officer)).ShouldNotBeNull();
+        details.State.ShouldBe(NoticeState.Published);
+        var schedule = details.Events.Single(ev => ev.Action == NoticeAction.Schedule);
+        schedule.Reason.ShouldNotBeNull();
+        schedule.Reason.ShouldStartWith("定于");
+        schedule.Reason.ShouldEndWith("发布；依法须公开全部身份信息（测试）");
+        var publish = details.Events.Single(ev => ev.Action == NoticeAction.Publish);
+        publish.ActorName.ShouldBe("系统");
+        publish.Reason.ShouldBe("依法须公开全部身份信息（测试）");
+        await using var db = t.NewContext();
+        (await db.AuditEntries.SingleAsync(a => a.Action == "Notice.PrivacyOverride")).Reason.ShouldBe("依法须公开全部身份信息（测试）");
+    }
+
+    [Fact]
+    public async Task SchedulePublish_WithoutFindings_TheSchedulerPublishesWithoutAReason()
+    {
+        var (t, id, version) = await DraftWithIdAsync("<p>村务公开栏更新。</p>");
+        await using var _ = t;
+        version = await t.Get<SubmitNotice>().HandleAsync(new SubmitNotice.Command(id, version), await t.DemoActorAsync("staff"));
+        version = await t.DecideAsync(await t.DemoActorAsync("leader"), id, version, NoticeAction.Approve);
+        var officer = await t.DemoActorAsync("officer");
+        version = await t.DecideAsync(officer, id, version, NoticeAction.Approve);
+        await t.Get<DecideNotice>().HandleAsync(new DecideNotice.Command(id, version, NoticeAction.Schedule,
+            ScheduledAtUtc: t.Clock.GetUtcNow().UtcDateTime.AddHours(1)), officer);
+        t.Clock.Advance(TimeSpan.FromHours(1));
+        (await t.Get<XiheWorkflow.Core.Jobs.PublicitySweep>().RunAsync()).Published.ShouldBe(1);
+
+        var notice = await t.LoadAsync(id);
+        notice.Events.Single(ev => ev.Action == NoticeAction.Publish).Reason.ShouldBeNull();
+        notice.Events.Single(ev => ev.Action == NoticeAction.Schedule).Reason.ShouldNotBeNull().ShouldEndWith("发布");
+    }
+
+    [Fact]
     public async Task MaskText_ThenSave_ClearsTheFindingAndLeavesOnlyTheMaskedForm()
     {
         var (t, id, version) = await DraftWithIdAsync();
