@@ -102,7 +102,7 @@ public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options, No
 /// 领导小组议题: one meeting's decisions recorded for several items at once. Each item is decided on
 /// its own, so one that moved on does not stop the others; the result says which.
 /// </summary>
-public class RecordGroupDecision(DecideNotice decide)
+public class RecordGroupDecision(DecideNotice decide, NoticeChange change)
 {
     public record Item(int NoticeId, int ExpectedVersion);
 
@@ -112,9 +112,12 @@ public class RecordGroupDecision(DecideNotice decide)
 
     public async Task<IReadOnlyList<Outcome>> HandleAsync(Command command, Actor actor, CancellationToken ct = default)
     {
-        actor.Require(Roles.LeadingGroup);
+        // Refused before any item is decided, and audited against each item like any other refusal.
+        var ids = command.Items.Select(i => i.NoticeId).Distinct().ToList();
+        if (!actor.IsIn(Roles.LeadingGroup))
+            await change.RefuseAsync(actor, ids, nameof(NoticeAction.Approve), new DomainException("Auth.RoleRequired", Roles.Label(Roles.LeadingGroup)), ct);
         if (command.MeetingDate is null || string.IsNullOrWhiteSpace(command.MinutesReference))
-            throw new DomainException("Workflow.MeetingRequired");
+            await change.RefuseAsync(actor, ids, nameof(NoticeAction.Approve), new DomainException("Workflow.MeetingRequired"), ct);
         var outcomes = new List<Outcome>();
         foreach (var item in command.Items)
         {
