@@ -39,14 +39,30 @@ public static class XiheCli
         return root;
     }
 
+    /// <summary>
+    /// Bad usage as INTERFACES.md §3 wants it: one line on stderr, prefixed "xihe: " like every other
+    /// error — what is wrong (every parser error, joined) and where the usage of the command concerned
+    /// is, e.g. <c>xihe: Option '--name' is required. See 'xihe users add --help' for usage.</c>
+    /// </summary>
+    internal static string UsageLine(ParseResult parsed)
+    {
+        var path = new List<string>();
+        for (var r = parsed.CommandResult; r is not null; r = r.Parent as System.CommandLine.Parsing.CommandResult)
+            path.Insert(0, r.Command is RootCommand ? "xihe" : r.Command.Name);
+        var messages = parsed.Errors.Select(e => e.Message.ReplaceLineEndings(" ").Trim()).Distinct().ToList();
+        // "xihe bogus": the unknown word says it all; that no (known) command was given is implied.
+        if (messages.Count > 1) messages.RemoveAll(m => m.StartsWith("Required command was not provided", StringComparison.Ordinal));
+        var errors = string.Join(' ', messages.Select(m => m.EndsWith('.') ? m : m + "."));
+        return $"xihe: {errors} See '{string.Join(' ', path)} --help' for usage.";
+    }
+
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error)
     {
         var root = BuildRoot(output, error);
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)
         {
-            foreach (var e in parsed.Errors) await error.WriteLineAsync($"xihe: {e.Message}");
-            await error.WriteLineAsync("Run 'xihe --help' (or '<command> --help') for usage.");
+            await error.WriteLineAsync(UsageLine(parsed));
             return BadInput;
         }
         try

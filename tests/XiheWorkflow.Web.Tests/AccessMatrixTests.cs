@@ -76,6 +76,16 @@ public class AccessMatrixTests(AccessMatrixTests.Clients clients) : IClassFixtur
         }
     }
 
+    [Fact]
+    public async Task ReviewQueue_OpenToEveryRoleAWorkflowStageMayHave()
+    {
+        // A stage whose role cannot open 待我审核 would never be decided (e.g. 办公室主任 made a stage in 系统管理).
+        var page = Pages().Single(p => p.Path == "/reviews");
+        foreach (var role in WorkflowSettings.StageRoleChoices) page.Rule.Roles.ShouldNotBeNull().ShouldContain(role);
+        var head = await (await clients.ForAsync("head")).GetAsync("/reviews");
+        AssertOutcome(head, allowed: true, "head GET /reviews");
+    }
+
     public static IEnumerable<object[]> UserCases() => Users.Select(u => new object[] { u });
 
     private static bool Allowed(Rule rule, string user)

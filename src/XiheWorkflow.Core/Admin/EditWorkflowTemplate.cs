@@ -10,7 +10,10 @@ namespace XiheWorkflow.Core.Admin;
 /// <summary>A workflow template's name and ordered stage roles; shared by adding and editing.</summary>
 public record WorkflowSettings(string Name, IReadOnlyList<string> StageRoles)
 {
-    /// <summary>The roles a stage may have: the reviewers, never the author's or the administrator's.</summary>
+    /// <summary>
+    /// The roles a stage may have: the reviewers, never the author's or the administrator's. 办公室主任
+    /// may be made a stage (e.g. 综合办公室 reading every draft first); 待我审核 is open to every role here.
+    /// </summary>
     public static readonly IReadOnlyList<string> StageRoleChoices =
         [Roles.SupervisingLeader, Roles.DisclosureOfficer, Roles.LeadingGroup, Roles.OfficeHead];
 

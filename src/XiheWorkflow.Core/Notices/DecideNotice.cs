@@ -35,10 +35,13 @@ public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options, No
                     ? await TermsAsync(category, notice, ct) : null;
                 // Closing a window and concluding it both read the register, whatever the caller passed.
                 var openObjections = command.Action is NoticeAction.Conclude ? await objections.CountAsync(notice.Id, ct) : command.OpenObjections;
+                var reason = command.Reason;
+                if (command.Action == NoticeAction.Publish && actor.IsIn(Roles.System) && string.IsNullOrWhiteSpace(reason))
+                    reason = await ScheduledOverrideReasonAsync(db, notice, ct);
                 var revisionBefore = notice.CurrentRevision;
                 var correction = notice.OpenCorrection;
                 notice.Apply(command.Action, noticeActor, now,
-                    new DecisionInput(command.Reason, command.MeetingDate, command.MinutesReference, command.ScheduledAtUtc,
+                    new DecisionInput(reason, command.MeetingDate, command.MinutesReference, command.ScheduledAtUtc,
                         command.ExtendTo, openObjections, terms, category.ReviewMonths));
                 if (command.Action == NoticeAction.Publish && notice.IndexNumber is null)
                 {
@@ -82,6 +85,21 @@ public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options, No
             details: string.Join("; ", findings.Select(f => $"{f.Part} {f.FileName} {f.Location} {f.Kind} {f.Masked}".Trim()))));
     }
 
+    /// <summary>
+    /// 定时发布: the reason the officer gave for publishing with findings when scheduling this
+    /// revision, so the scheduler's 发布 shows it on the timeline as an immediate 发布 would.
+    /// </summary>
+    private static async Task<string?> ScheduledOverrideReasonAsync(Data.XiheDbContext db, Notice notice, CancellationToken ct)
+    {
+        var scheduled = notice.Events.Where(e => e.Action == NoticeAction.Schedule).MaxBy(e => e.Sequence);
+        if (scheduled is null) return null;
+        var id = notice.Id.ToString();
+        return await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Action == "Notice.PrivacyOverride" && a.EntityType == "Notice" && a.EntityId == id
+                        && a.Revision == notice.CurrentRevision && a.AtUtc >= scheduled.AtUtc)
+            .OrderByDescending(a => a.Id).Select(a => a.Reason).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>The category's rule as the author lengthened it, on the calendar as Admin keeps it today.</summary>
     private async Task<Domain.Publicity.PublicityTerms?> TermsAsync(Category category, Notice notice, CancellationToken ct)
     {
@@ -101,7 +119,7 @@ public class DecideNotice(NoticeChange change, IOptions<XiheOptions> options, No
 /// 领导小组议题: one meeting's decisions recorded for several items at once. Each item is decided on
 /// its own, so one that moved on does not stop the others; the result says which.
 /// </summary>
-public class RecordGroupDecision(DecideNotice decide)
+public class RecordGroupDecision(DecideNotice decide, NoticeChange change)
 {
     public record Item(int NoticeId, int ExpectedVersion);
 
@@ -111,9 +129,12 @@ public class RecordGroupDecision(DecideNotice decide)
 
     public async Task<IReadOnlyList<Outcome>> HandleAsync(Command command, Actor actor, CancellationToken ct = default)
     {
-        actor.Require(Roles.LeadingGroup);
+        // Refused before any item is decided, and audited against each item like any other refusal.
+        var ids = command.Items.Select(i => i.NoticeId).Distinct().ToList();
+        if (!actor.IsIn(Roles.LeadingGroup))
+            await change.RefuseAsync(actor, ids, nameof(NoticeAction.Approve), new DomainException("Auth.RoleRequired", Roles.Label(Roles.LeadingGroup)), ct);
         if (command.MeetingDate is null || string.IsNullOrWhiteSpace(command.MinutesReference))
-            throw new DomainException("Workflow.MeetingRequired");
+            await change.RefuseAsync(actor, ids, nameof(NoticeAction.Approve), new DomainException("Workflow.MeetingRequired"), ct);
         var outcomes = new List<Outcome>();
         foreach (var item in command.Items)
         {

@@ -50,6 +50,29 @@ public class NoticeChange(IDbContextFactory<XiheDbContext> contexts, TimeProvide
         }
     }
 
+    /// <summary>
+    /// A refusal that comes before any notice is loaded (a role the person does not hold, a missing
+    /// meeting record): audited like every other refusal — one entry for each notice concerned, or
+    /// one without a record when there is none yet (a new draft) — then thrown.
+    /// </summary>
+    public async Task RefuseAsync(Actor actor, IReadOnlyCollection<int> noticeIds, string action, DomainException refusal, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        await using var db = await contexts.CreateDbContextAsync(ct);
+        var states = await db.Notices.AsNoTracking().Where(n => noticeIds.Contains(n.Id))
+            .Select(n => new { n.Id, n.State }).ToDictionaryAsync(n => n.Id, n => n.State.ToString(), ct);
+        if (noticeIds.Count == 0)
+            db.AuditEntries.Add(new AuditEntry(now, actor.UserId, actor.Name, "Notice.Refused", "Notice", null, reason: refusal.Code, details: action));
+        foreach (var id in noticeIds)
+        {
+            var state = states.GetValueOrDefault(id);
+            db.AuditEntries.Add(new AuditEntry(now, actor.UserId, actor.Name, "Notice.Refused", "Notice", id.ToString(),
+                state, state, reason: refusal.Code, details: action));
+        }
+        await db.SaveChangesAsync(ct);
+        throw refusal;
+    }
+
     private async Task<bool> HasMovedOnAsync(int noticeId, int loadedVersion, CancellationToken ct)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);

@@ -70,8 +70,9 @@ public class NoticeDemoData(IDbContextFactory<XiheDbContext> contexts, TimeProvi
                 CategoryId = category.Id, OfficeId = offices[plan.Office].Id, Kind = category.DefaultKind,
                 Channels = plan.Channels is { } channels ? [.. channels] : [.. category.DefaultChannels], LegalBasis = "《中华人民共和国政府信息公开条例》第二十条、第二十一条",
             }, author, now);
-            foreach (var step in plan.Steps)
+            for (var k = 0; k < plan.Steps.Length; k++)
             {
+                var step = plan.Steps[k];
                 now = now.AddHours(5);
                 if (step == NoticeAction.Submit)
                 {
@@ -84,7 +85,11 @@ public class NoticeDemoData(IDbContextFactory<XiheDbContext> contexts, TimeProvi
                     Roles.LeadingGroup => As("group", Roles.LeadingGroup),
                     _ => As("officer", Roles.DisclosureOfficer),
                 };
-                notice.Apply(step, actor, now, new DecisionInput(plan.Reason ?? (step == NoticeAction.Approve ? "同意。" : null),
+                // The plan's reason is the one of its final 退回 / 不予发布 / 回收; the approvals before it agreed.
+                var reason = k == plan.Steps.Length - 1 && step is NoticeAction.Return or NoticeAction.Reject or NoticeAction.Withdraw
+                    ? plan.Reason
+                    : step == NoticeAction.Approve ? "同意。" : null;
+                notice.Apply(step, actor, now, new DecisionInput(reason,
                     notice.CurrentStageNeedsMeeting ? DateOnly.FromDateTime(now) : null, notice.CurrentStageNeedsMeeting ? "领导小组会议纪要〔2024〕3号" : null));
                 if (step == NoticeAction.Publish)
                 {

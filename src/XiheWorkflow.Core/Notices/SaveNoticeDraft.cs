@@ -62,9 +62,9 @@ public class SaveNoticeDraft(IDbContextFactory<XiheDbContext> contexts, NoticeCh
 
     public async Task<Result> HandleAsync(Command command, Actor actor, CancellationToken ct = default)
     {
-        // A refused edit of an existing notice is audited like every other refusal, so the role is
-        // checked inside the change; a new draft has nothing to audit against yet.
-        if (command.NoticeId is null) actor.Require(Roles.Staff);
+        // Every refusal is audited: a refused edit inside the change, a refused new draft here.
+        if (command.NoticeId is null && !actor.IsIn(Roles.Staff))
+            await change.RefuseAsync(actor, [], "Created", new DomainException("Auth.RoleRequired", Roles.Label(Roles.Staff)), ct);
         Validate(command, submitting: false);
         var content = await ToContentAsync(command, ct);
 

@@ -9,7 +9,8 @@ namespace XiheWorkflow.Core.Privacy;
 /// Lines are paragraphs in document order, each table cell one line (its paragraphs joined by a
 /// tab), then headers, footers, footnotes and endnotes. A paragraph's runs are joined before
 /// scanning: Word splits a typed number into several runs whenever formatting or spell-check
-/// state changes.
+/// state changes. A line break inside a paragraph (w:br, w:cr) does not hide a number it splits
+/// (<see cref="FindingCollector.Paragraph"/>).
 /// </summary>
 internal sealed class DocxExtractor(FindingCollector collector)
 {
@@ -42,7 +43,7 @@ internal sealed class DocxExtractor(FindingCollector collector)
             {
                 case Paragraph p:
                     line++;
-                    collector.Line(line, ParagraphText(p), Name(part, $"paragraph {line}"));
+                    collector.Paragraph(line, ParagraphText(p), Name(part, $"paragraph {line}"));
                     break;
                 case Table t:
                     WalkTable(t, part);
@@ -67,7 +68,7 @@ internal sealed class DocxExtractor(FindingCollector collector)
                 cell++;
                 line++;
                 var text = string.Join('\t', CellParagraphs(tc).Select(ParagraphText));
-                collector.Line(line, text, Name(part, $"table {number}, row {row}, cell {cell}"));
+                collector.Paragraph(line, text, Name(part, $"table {number}, row {row}, cell {cell}"));
                 foreach (var nested in tc.Descendants<Table>().Where(n => n.Ancestors<Table>().First() == t)) WalkTable(nested, part);
             }
         }
@@ -95,7 +96,7 @@ internal sealed class DocxExtractor(FindingCollector collector)
             {
                 case Text t: text.Append(t.Text); break;
                 case TabChar: text.Append('\t'); break;
-                case Break or CarriageReturn: text.Append(' '); break;
+                case Break or CarriageReturn: text.Append(FindingCollector.Break); break;
                 case NoBreakHyphen: text.Append('-'); break;
             }
         }

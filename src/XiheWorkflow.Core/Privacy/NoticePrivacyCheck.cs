@@ -50,10 +50,14 @@ public class NoticePrivacyCheck(AttachmentStore attachments, PrivacyFileScanner 
         return findings;
     }
 
-    /// <summary>一键遮盖: masks every number found in the title and the body (kept as HTML).</summary>
+    /// <summary>
+    /// 一键遮盖: masks every number found in the title and the body. The body is masked in the text a
+    /// reader sees — what <see cref="ScanAsync"/> scans — so a number split by inline tags or written
+    /// with entities is masked too, and the formatting is kept.
+    /// </summary>
     public (string Title, string BodyHtml) MaskText(string title, string bodyHtml)
     {
         var today = ChinaTime.DateOf(clock.GetUtcNow().UtcDateTime);
-        return (PrivacyMasker.Mask(title, today), PrivacyMasker.Mask(bodyHtml, today));
+        return (PrivacyMasker.Mask(title, today), HtmlExtractor.MaskNumbers(bodyHtml, today));
     }
 }

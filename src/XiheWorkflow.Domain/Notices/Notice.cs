@@ -206,7 +206,9 @@ public class Notice
             case NoticeAction.Schedule:
                 if (input.ScheduledAtUtc!.Value <= nowUtc) throw new DomainException("Publicity.ScheduleInPast");
                 ScheduledAtUtc = DateTime.SpecifyKind(input.ScheduledAtUtc.Value, DateTimeKind.Utc);
-                input = input with { Reason = $"定于{ChinaTime.ChineseDate(ChinaTime.DateOf(ScheduledAtUtc.Value))} {TimeOfDay(ScheduledAtUtc.Value)}发布" };
+                // The officer's own words (a privacy-override reason) stay on the timeline after the date.
+                var when = $"定于{ChinaTime.ChineseDate(ChinaTime.DateOf(ScheduledAtUtc.Value))} {TimeOfDay(ScheduledAtUtc.Value)}发布";
+                input = input with { Reason = string.IsNullOrWhiteSpace(input.Reason) ? when : $"{when}；{input.Reason.Trim()}" };
                 break;
             case NoticeAction.CloseWindow:
                 if (nowUtc < PublicityEndsAtUtc!.Value) throw new DomainException("Publicity.WindowStillOpen", ChinaTime.ChineseDate(PublicityTo!.Value));

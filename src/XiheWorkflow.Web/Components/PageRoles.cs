@@ -8,7 +8,8 @@ namespace XiheWorkflow.Web.Components;
 /// </summary>
 public static class PageRoles
 {
-    public const string ReviewQueue = Roles.SupervisingLeader + "," + Roles.DisclosureOfficer + "," + Roles.LeadingGroup;
+    /// <summary>Every role a workflow stage may have (WorkflowSettings.StageRoleChoices), or a stage could never be decided.</summary>
+    public const string ReviewQueue = Roles.SupervisingLeader + "," + Roles.DisclosureOfficer + "," + Roles.LeadingGroup + "," + Roles.OfficeHead;
     public const string PeriodicReview = Roles.DisclosureOfficer;
     public const string Agenda = Roles.LeadingGroup + "," + Roles.DisclosureOfficer;
     public const string Publicity = Roles.Staff + "," + Roles.SupervisingLeader + "," + Roles.DisclosureOfficer + "," + Roles.LeadingGroup + "," + Roles.OfficeHead;

@@ -46,16 +46,34 @@ public sealed class FoundationCommandsTests : IDisposable
         run.Error.Trim().Split('\n').Length.ShouldBe(1);
     }
 
+    /// <summary>INTERFACES.md §3: bad usage exits 2 with one clear line on stderr — what is wrong, and where the usage is.</summary>
     [Theory]
-    [InlineData("bogus")]
-    [InlineData("db", "migrate", "--no-such-option")]
-    [InlineData("users", "add", "--role", "Staff")]
-    public async Task BadUsage_Exit2WithUsageOnStderr(params string[] args)
+    [InlineData("xihe: Unrecognized command or argument 'bogus'. See 'xihe --help' for usage.", "bogus")]
+    [InlineData("xihe: Unrecognized command or argument '--no-such-option'. See 'xihe db migrate --help' for usage.",
+        "db", "migrate", "--no-such-option")]
+    [InlineData("xihe: Option '--name' is required. See 'xihe users add --help' for usage.", "users", "add", "--role", "Staff")]
+    [InlineData("xihe: Option '--year' is required. See 'xihe report annual --help' for usage.", "report", "annual")]
+    [InlineData("xihe: Cannot parse argument 'last' for option '--year' as expected type 'System.Int32'. See 'xihe report annual --help' for usage.",
+        "report", "annual", "--year", "last")]
+    [InlineData("xihe: Required argument missing for command: 'import'. See 'xihe import --help' for usage.", "import")]
+    [InlineData("xihe: Required command was not provided. See 'xihe --help' for usage.")]
+    public async Task BadUsage_Exit2WithOneLineOnStderrNamingTheProblemAndTheUsage(string expected, params string[] args)
     {
         var run = await CliRunner.RunAsync(args);
         run.ExitCode.ShouldBe(2);
-        run.Error.ShouldContain("--help");
+        run.Error.ShouldBe(expected + Environment.NewLine);
         run.Out.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task BadUsage_SeveralParserErrors_StillOneLine()
+    {
+        var run = await CliRunner.RunAsync("users", "add", "--bogus", "1");
+        run.ExitCode.ShouldBe(2);
+        run.Error.TrimEnd().Split('\n').ShouldHaveSingleItem().ShouldStartWith("xihe: ");
+        run.Error.ShouldContain("'--bogus'");
+        run.Error.ShouldContain("Option '--name' is required.");
+        run.Error.ShouldEndWith("See 'xihe users add --help' for usage." + Environment.NewLine);
     }
 
     [Theory]

@@ -89,6 +89,11 @@ public class NoticeAuthorizationTests
         }
         await using var db = t.NewContext();
         (await db.Notices.AnyAsync()).ShouldBeFalse();
+        // Each refusal is in the audit log, without a record since nothing was created.
+        var refused = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == "Notice").OrderBy(a => a.Sequence).ToListAsync();
+        refused.Count.ShouldBe(5);
+        refused.ShouldAllBe(a => a.Action == "Notice.Refused" && a.Reason == "Auth.RoleRequired" && a.Details == "Created" && a.EntityId == null);
+        refused.Select(a => a.ActorName).ShouldBe(["王建国", "马晓梅", "杨志强", "刘红", "系统管理员"], ignoreOrder: true);
     }
 
     [Theory]
@@ -130,6 +135,33 @@ public class NoticeAuthorizationTests
 
         e.Code.ShouldBe("Auth.RoleRequired");
         (await t.LoadAsync(id)).Version.ShouldBe(v);
+        (await t.AuditOfAsync(id))[^1].ShouldSatisfyAllConditions(
+            a => a.Action.ShouldBe("Notice.Refused"),
+            a => a.ActorId.ShouldBe(officer.UserId),
+            a => a.Reason.ShouldBe("Auth.RoleRequired"),
+            a => a.Details.ShouldBe("Approve"),
+            a => a.FromState.ShouldBe("InReview"),
+            a => a.ToState.ShouldBe("InReview"));
+    }
+
+    [Fact]
+    public async Task RecordGroupDecision_WithoutMeetingRecord_IsRefusedForEachItemAndAudited()
+    {
+        await using var t = await TestDatabase.CreateAsync(seedDemo: true);
+        var staff = await t.DemoActorAsync("staff");
+        var (a, va) = await t.SubmittedAsync(staff, "政策文件");
+        var (b, vb) = await t.SubmittedAsync(staff, "政策文件", title: "关于调整农村低保标准的通知");
+
+        var group = await t.DemoActorAsync("group");
+        var e = await Should.ThrowAsync<DomainException>(() => t.Get<RecordGroupDecision>().HandleAsync(
+            new RecordGroupDecision.Command([new(a, va), new(b, vb)], NoticeTestKit.MeetingDate, " "), group));
+
+        e.Code.ShouldBe("Workflow.MeetingRequired");
+        foreach (var (id, v) in new[] { (a, va), (b, vb) })
+        {
+            (await t.LoadAsync(id)).Version.ShouldBe(v);
+            (await t.AuditOfAsync(id))[^1].Reason.ShouldBe("Workflow.MeetingRequired");
+        }
     }
 
     [Theory]

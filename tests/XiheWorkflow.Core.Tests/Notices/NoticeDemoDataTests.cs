@@ -26,6 +26,24 @@ public class NoticeDemoDataTests
     }
 
     [Fact]
+    public async Task DemoMode_OnlyTheFinalReturnRejectOrWithdrawCarriesItsReason_TheApprovalsBeforeItSayAgreed()
+    {
+        await using var t = await TestDatabase.CreateAsync(seedDemo: true, demoNotices: true);
+        await using var db = t.NewContext();
+        var notices = await db.Notices.AsNoTracking().Include(n => n.Events).ToListAsync();
+
+        foreach (var state in new[] { NoticeState.Returned, NoticeState.Rejected, NoticeState.Withdrawn })
+        {
+            var events = notices.Single(n => n.State == state).Events.OrderBy(e => e.Sequence).ToList();
+            var final = events[^1].Reason;
+            final.ShouldNotBeNullOrEmpty();
+            events.Where(e => e.Action == NoticeAction.Approve).ShouldAllBe(e => e.Reason == "同意。");
+            events.Take(events.Count - 1).ShouldAllBe(e => e.Reason != final);
+        }
+        notices.Single(n => n.State == NoticeState.Rejected).Events.MaxBy(e => e.Sequence)!.Reason.ShouldBe("属于商业宣传，不予发布。");
+    }
+
+    [Fact]
     public async Task DemoMode_LeaderHasItemsWaitingInTheQueue()
     {
         await using var t = await TestDatabase.CreateAsync(seedDemo: true, demoNotices: true);

@@ -93,6 +93,71 @@ public class ReviewPipelineTests
     }
 
     [Fact]
+    public async Task FourStageWorkflow_OfficeHeadLeaderOfficerGroup_EachStageDecidedByItsRoleOnTheRevisionItJudged()
+    {
+        await using var t = await TestDatabase.CreateAsync(seedDemo: true);
+        var admin = await t.DemoActorAsync("admin");
+        var staff = await t.DemoActorAsync("staff");
+        var head = await t.DemoActorAsync("head");
+        var leader = await t.DemoActorAsync("leader");
+        var officer = await t.DemoActorAsync("officer");
+        var group = await t.DemoActorAsync("group");
+        var queries = t.Get<NoticeQueries>();
+
+        // 系统管理: the office head reads every draft first; 政策文件 is major, so the leading group comes last.
+        var data = await t.Get<XiheWorkflow.Core.Admin.ListReferenceData>().HandleAsync(admin);
+        var category = data.Categories.Single(c => c.Name == "政策文件");
+        var template = data.Workflows.Single(w => w.Id == category.WorkflowTemplateId);
+        await t.Get<XiheWorkflow.Core.Admin.EditWorkflowTemplate>().HandleAsync(new XiheWorkflow.Core.Admin.EditWorkflowTemplate.Command(template.Id,
+            new XiheWorkflow.Core.Admin.WorkflowSettings(template.Name, [Roles.OfficeHead, Roles.SupervisingLeader, Roles.DisclosureOfficer]),
+            template.Version), admin);
+
+        var (id, v) = await t.SubmittedAsync(staff, "政策文件", title: "硝河乡村规民约修订办法");
+        (await t.LoadAsync(id)).Stages.ShouldBe([new WorkflowStage(Roles.OfficeHead), WorkflowStage.SupervisingLeader,
+            WorkflowStage.DisclosureOfficer, WorkflowStage.LeadingGroup]);
+        (await queries.ReviewQueueAsync(head)).ShouldContain(n => n.Id == id);
+        (await queries.ReviewQueueAsync(leader)).ShouldNotContain(n => n.Id == id);
+
+        // Round 1 on revision 1: the head agrees, the leader sends it back.
+        v = await t.DecideAsync(head, id, v, NoticeAction.Approve, "同意。");
+        (await Should.ThrowAsync<DomainException>(() => t.DecideAsync(officer, id, v, NoticeAction.Approve))).Code.ShouldBe("Workflow.WrongStageRole");
+        v = await t.DecideAsync(leader, id, v, NoticeAction.Return, "请补充修订依据。");
+
+        // Round 2 on revision 2: all four stages in order, then 发布.
+        var notice = await t.LoadAsync(id);
+        v = (await t.Get<SaveNoticeDraft>().HandleAsync(new SaveNoticeDraft.Command
+        {
+            NoticeId = id, ExpectedVersion = v, Title = notice.Title, BodyHtml = notice.BodyHtml + "<p>修订依据：乡人大决议。</p>",
+            CategoryId = notice.CategoryId, OfficeId = notice.OfficeId, LegalBasis = notice.LegalBasis, Channels = notice.Channels,
+        }, staff)).Version;
+        v = await t.Get<SubmitNotice>().HandleAsync(new SubmitNotice.Command(id, v), staff);
+        v = await t.DecideAsync(head, id, v, NoticeAction.Approve, "同意。");
+        v = await t.DecideAsync(leader, id, v, NoticeAction.Approve, "同意。");
+        v = await t.DecideAsync(officer, id, v, NoticeAction.Approve, "同意。");
+        (await queries.ReviewQueueAsync(group)).ShouldContain(n => n.Id == id);
+        v = await t.DecideAsync(group, id, v, NoticeAction.Approve, meetingDate: NoticeTestKit.MeetingDate, minutes: NoticeTestKit.Meeting);
+        (await t.LoadAsync(id)).State.ShouldBe(NoticeState.Approved);
+        await t.DecideAsync(officer, id, v, NoticeAction.Publish);
+
+        notice = await t.LoadAsync(id);
+        notice.State.ShouldBe(NoticeState.Published);
+        notice.IndexNumber.ShouldBe("640422037/2024-00001");
+        notice.Revisions.Select(r => r.Number).ShouldBe([1, 2]);
+        notice.Events.OrderBy(e => e.Sequence).Select(e => (e.ActorName, e.Action, e.Stage, e.StageRole, e.Revision)).ShouldBe([
+            ("张明", NoticeAction.Submit, (int?)null, (string?)null, (int?)1),
+            ("刘红", NoticeAction.Approve, 1, Roles.OfficeHead, 1),
+            ("王建国", NoticeAction.Return, 2, Roles.SupervisingLeader, 1),
+            ("张明", NoticeAction.Submit, null, null, 2),
+            ("刘红", NoticeAction.Approve, 1, Roles.OfficeHead, 2),
+            ("王建国", NoticeAction.Approve, 2, Roles.SupervisingLeader, 2),
+            ("马晓梅", NoticeAction.Approve, 3, Roles.DisclosureOfficer, 2),
+            ("杨志强", NoticeAction.Approve, 4, Roles.LeadingGroup, 2),
+            ("马晓梅", NoticeAction.Publish, null, null, 2),
+        ]);
+        notice.Events.Single(e => e.Stage == 4).MinutesReference.ShouldBe(NoticeTestKit.Meeting);
+    }
+
+    [Fact]
     public async Task ReturnThenResubmit_ShowsReasonToAuthorAndRestartsAtStageOneWithRevisionTwo()
     {
         await using var t = await TestDatabase.CreateAsync(seedDemo: true);

@@ -70,6 +70,58 @@ public class NoticePrivacyGateTests
     }
 
     [Fact]
+    public async Task SchedulePublish_WithUnmaskedId_NeedsAReasonWhichIsOnTheTimelineWhenTheSchedulerPublishes()
+    {
+        var (t, id, version) = await DraftWithIdAsync();
+        await using var _ = t;
+        var staff = await t.DemoActorAsync("staff");
+        version = await t.Get<SubmitNotice>().HandleAsync(new SubmitNotice.Command(id, version, true), staff);
+        version = await t.DecideAsync(await t.DemoActorAsync("leader"), id, version, NoticeAction.Approve);
+        var officer = await t.DemoActorAsync("officer");
+        version = await t.DecideAsync(officer, id, version, NoticeAction.Approve);
+        var at = t.Clock.GetUtcNow().UtcDateTime.AddHours(2);
+
+        var e = await Should.ThrowAsync<DomainException>(() => t.Get<DecideNotice>().HandleAsync(
+            new DecideNotice.Command(id, version, NoticeAction.Schedule, ScheduledAtUtc: at), officer));
+        e.Code.ShouldBe("Privacy.FindingsOnPublish");
+        await t.Get<DecideNotice>().HandleAsync(
+            new DecideNotice.Command(id, version, NoticeAction.Schedule, Reason: "依法须公开全部身份信息（测试）", ScheduledAtUtc: at), officer);
+        t.Clock.Advance(TimeSpan.FromHours(2));
+        (await t.Get<XiheWorkflow.Core.Jobs.PublicitySweep>().RunAsync()).Published.ShouldBe(1);
+
+        var details = (await t.Get<NoticeQueries>().DetailsAsync(id, officer)).ShouldNotBeNull();
+        details.State.ShouldBe(NoticeState.Published);
+        var schedule = details.Events.Single(ev => ev.Action == NoticeAction.Schedule);
+        schedule.Reason.ShouldNotBeNull();
+        schedule.Reason.ShouldStartWith("定于");
+        schedule.Reason.ShouldEndWith("发布；依法须公开全部身份信息（测试）");
+        var publish = details.Events.Single(ev => ev.Action == NoticeAction.Publish);
+        publish.ActorName.ShouldBe("系统");
+        publish.Reason.ShouldBe("依法须公开全部身份信息（测试）");
+        await using var db = t.NewContext();
+        (await db.AuditEntries.SingleAsync(a => a.Action == "Notice.PrivacyOverride")).Reason.ShouldBe("依法须公开全部身份信息（测试）");
+    }
+
+    [Fact]
+    public async Task SchedulePublish_WithoutFindings_TheSchedulerPublishesWithoutAReason()
+    {
+        var (t, id, version) = await DraftWithIdAsync("<p>村务公开栏更新。</p>");
+        await using var _ = t;
+        version = await t.Get<SubmitNotice>().HandleAsync(new SubmitNotice.Command(id, version), await t.DemoActorAsync("staff"));
+        version = await t.DecideAsync(await t.DemoActorAsync("leader"), id, version, NoticeAction.Approve);
+        var officer = await t.DemoActorAsync("officer");
+        version = await t.DecideAsync(officer, id, version, NoticeAction.Approve);
+        await t.Get<DecideNotice>().HandleAsync(new DecideNotice.Command(id, version, NoticeAction.Schedule,
+            ScheduledAtUtc: t.Clock.GetUtcNow().UtcDateTime.AddHours(1)), officer);
+        t.Clock.Advance(TimeSpan.FromHours(1));
+        (await t.Get<XiheWorkflow.Core.Jobs.PublicitySweep>().RunAsync()).Published.ShouldBe(1);
+
+        var notice = await t.LoadAsync(id);
+        notice.Events.Single(ev => ev.Action == NoticeAction.Publish).Reason.ShouldBeNull();
+        notice.Events.Single(ev => ev.Action == NoticeAction.Schedule).Reason.ShouldNotBeNull().ShouldEndWith("发布");
+    }
+
+    [Fact]
     public async Task MaskText_ThenSave_ClearsTheFindingAndLeavesOnlyTheMaskedForm()
     {
         var (t, id, version) = await DraftWithIdAsync();
@@ -99,6 +151,51 @@ public class NoticePrivacyGateTests
         await using var __ = t;
         var findings = await t.Get<NoticeQueries>().PrivacyFindingsAsync(id, await t.DemoActorAsync("staff"));
         findings.ShouldHaveSingleItem().Kind.ShouldBe(FindingKind.ResidentId);
+    }
+
+    [Fact]
+    public async Task MaskText_NumberSplitByFormattingTags_IsMaskedInPlaceKeepingTheTags()
+    {
+        var (t, id, version) = await DraftWithIdAsync("<p>身份证号 440524<b>18800101</b>0014，电话 138<em>1234</em>5678</p>");
+        await using var _ = t;
+        var staff = await t.DemoActorAsync("staff");
+        var notice = await t.LoadAsync(id);
+        var (title, body) = t.Get<NoticePrivacyCheck>().MaskText(notice.Title, notice.BodyHtml);
+        body.ShouldBe("<p>身份证号 440524<b>********</b>0014，电话 138<em>****</em>5678</p>");
+
+        await t.Get<SaveNoticeDraft>().HandleAsync(new SaveNoticeDraft.Command
+        {
+            NoticeId = id, ExpectedVersion = version, Title = title, BodyHtml = body, CategoryId = notice.CategoryId,
+            OfficeId = notice.OfficeId, LegalBasis = notice.LegalBasis,
+        }, staff);
+        (await t.Get<NoticeQueries>().PrivacyFindingsAsync(id, staff)).ShouldBeEmpty();
+        (await t.LoadAsync(id)).BodyHtml.ShouldContain("<b>********</b>");
+    }
+
+    [Fact]
+    public async Task MaskText_DigitsWrittenAsEntities_AreMaskedAndTheScanThenFindsNothing()
+    {
+        await using var t = await TestDatabase.CreateAsync(seedDemo: false);
+        var check = t.Get<NoticePrivacyCheck>();
+        const string body = "<p>身份证号&nbsp;4405&#50;4<span>1880&#x30;101</span>0&#48;14</p><p>手机&#49;3812345678。</p>";
+        var before = await check.ScanAsync(new NoticeContent { Title = "公示", BodyHtml = body });
+        before.Select(f => f.Masked).ShouldBe(["440524********0014", "138****5678"]);
+
+        var (_, masked) = check.MaskText("公示", body);
+        masked.ShouldBe("<p>身份证号&nbsp;4405&#50;4<span>********</span>0&#48;14</p><p>手机&#49;38****5678。</p>");
+        (await check.ScanAsync(new NoticeContent { Title = "公示", BodyHtml = masked })).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void MaskText_OrdinaryNumbers_KeepTheFirstSixAndLastFour_FirstThreeAndLastFour_LastFour()
+    {
+        var check = new NoticePrivacyCheck(null!, null!, TimeProvider.System);
+        var (title, body) = check.MaskText("张三 13812345678",
+            "<h2>名单</h2><table><tr><td>张三</td><td>440524188001010014</td><td>138-1234-5678</td></tr></table>"
+            + "<p>卡号：6222021234567890128；另一张 6222 0212 3456 7890 128。</p>");
+        title.ShouldBe("张三 138****5678");
+        body.ShouldBe("<h2>名单</h2><table><tr><td>张三</td><td>440524********0014</td><td>138-****-5678</td></tr></table>"
+            + "<p>卡号：***************0128；另一张 **** **** **** ***0 128。</p>");
     }
 
     [Fact]

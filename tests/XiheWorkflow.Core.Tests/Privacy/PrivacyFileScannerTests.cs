@@ -124,6 +124,59 @@ public class PrivacyFileScannerTests : IDisposable
         ]);
     }
 
+    private static W.Run Run(params string[] linesBetweenBreaks)
+    {
+        var run = new W.Run();
+        for (var k = 0; k < linesBetweenBreaks.Length; k++)
+        {
+            if (k > 0) run.Append(new W.Break());
+            run.Append(new W.Text(linesBetweenBreaks[k]) { Space = DocumentFormat.OpenXml.SpaceProcessingModeValues.Preserve });
+        }
+        return run;
+    }
+
+    [Fact]
+    public async Task ScanFile_Docx_NumbersSplitByALineBreak_AreFoundAtTheirPlace()
+    {
+        var path = folder.File("wrapped.docx");
+        TestDocuments.WriteDocx(path, [
+            new W.Paragraph(Run("户主身份证号：640422", "199710098285，请核对。")),
+            new W.Paragraph(Run("联系电话 156"), new W.Run(new W.CarriageReturn()), Run("54235116")),
+            new W.Table(new W.TableRow(
+                TestDocuments.Cell(TestDocuments.Paragraph("马晓丽")),
+                TestDocuments.Cell(new W.Paragraph(Run("卡号 6222 0212"), Run("", "3456 7890 128"))))),
+        ]);
+
+        var result = await scanner.ScanFileAsync(path);
+
+        result.Findings.ShouldBe([
+            new FileFinding(FindingKind.ResidentId, "640422********8285", 1, 8, "paragraph 1"),
+            new FileFinding(FindingKind.Mobile, "156****5116", 2, 6, "paragraph 2"),
+            new FileFinding(FindingKind.BankCard, "***************0128", 4, 4, "table 1, row 1, cell 2"),
+        ]);
+    }
+
+    [Fact]
+    public async Task ScanFile_Docx_ShortNumbersOnConsecutiveLines_AreNoFindingUnlessTheyFormAValidNumber()
+    {
+        var path = folder.File("lines.docx");
+        TestDocuments.WriteDocx(path, [
+            // Joined these would be 18 digits, but the check character is wrong.
+            new W.Paragraph(Run("户号 640422", "199710098286")),
+            // Joined: 18 digits without a real birth date.
+            new W.Paragraph(Run("编号 20240315", "0001234567")),
+            // Joined: 19 digits failing Luhn, with no 卡号 before them.
+            new W.Paragraph(Run("统计 6222021234", "567890129")),
+            new W.Paragraph(Run("2024年", "05月", "10日 第12", "3组")),
+            // A number on the line before an ID does not hide the ID.
+            new W.Paragraph(Run("序号 12", "440524188001010014")),
+        ]);
+
+        var result = await scanner.ScanFileAsync(path);
+
+        result.Findings.ShouldBe([new FileFinding(FindingKind.ResidentId, "440524********0014", 5, 7, "paragraph 5")]);
+    }
+
     [Fact]
     public async Task ScanFile_Xlsx_ReportsSheetRowAndColumn()
     {

@@ -37,6 +37,48 @@ public class PrivacyGateJourneyTests(AppFixture app)
     }
 
     [Fact]
+    public async Task StaffBoldsPartOfAnId_OneClickMasksItInPlace_KeepsTheBold_AndSubmitsWithoutFindings()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("staff");
+        await page.GotoAsync("/notices/new");
+        await page.WaitForInteractiveAsync();
+        await page.GetByLabel("标题").FillAsync("临时救助对象公示（加粗）");
+        await page.GetByLabel("类别").ClickAsync();
+        await page.GetByRole(AriaRole.Option, new() { Name = "新闻动态", Exact = true }).ClickAsync();
+        await page.GetByLabel("法律政策依据").FillAsync("《社会救助暂行办法》");
+        var body = page.GetByRole(AriaRole.Textbox, new() { Name = "正文" });
+        await body.ClickAsync();
+        await body.PressSequentiallyAsync("身份证号440524");
+        await page.Keyboard.PressAsync("Control+b");
+        await body.PressSequentiallyAsync("18800101");
+        await page.Keyboard.PressAsync("Control+b");
+        await body.PressSequentiallyAsync("0014。");
+        await Assertions.Expect(body.Locator("b, strong")).ToHaveTextAsync("18800101");
+        await page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }).ClickAsync();
+        await Assertions.Expect(page.GetByTestId("privacy-findings")).ToContainTextAsync("440524********0014");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "一键遮盖标题和正文" }).ClickAsync();
+        await Assertions.Expect(body).ToContainTextAsync("身份证号440524********0014。");
+        await Assertions.Expect(body.Locator("b, strong")).ToHaveTextAsync("********");
+        await page.ScreenshotAsync("privacy-split-by-bold-masked");
+        await page.ClickAndExpectUrlAsync(page.GetByRole(AriaRole.Button, new() { Name = "提交审核" }), new Regex(@"/notices/\d+$"));
+        await Assertions.Expect(page.Locator(".xihe-body")).ToContainTextAsync("440524********0014");
+        await Assertions.Expect(page.Locator(".xihe-body b, .xihe-body strong")).ToHaveTextAsync("********");
+    }
+
+    [Fact]
+    public async Task OfficeHead_SeesAndOpensTheReviewQueue()
+    {
+        var page = await app.NewPageAsync();
+        await page.SignInAsync("head");
+        var nav = page.GetByRole(AriaRole.Navigation, new() { Name = "主导航" });
+        await page.ClickAndExpectUrlAsync(nav.GetByRole(AriaRole.Link, new() { Name = "待我审核" }), new Regex(@"/reviews$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "待我审核", Exact = true })).ToBeVisibleAsync();
+        await page.ScreenshotAsync("review-queue-office-head");
+    }
+
+    [Fact]
     public async Task StaffImportsARosterWithIdColumns_MasksAndRemovesThem_BeforeSubmitting()
     {
         var page = await app.NewPageAsync();
