@@ -22,15 +22,16 @@ public class XiheOptions
     public string ReportOrganization { get; set; } = "西吉县硝河乡人民政府";
     /// <summary>When last year's annual report is due, "MM-dd" (Art. 49; the county sets the township's date).</summary>
     public string AnnualReportDue { get; set; } = "01-31";
-    /// <summary>Working days a review stage may wait before the dashboard counts it as late (审核时限).</summary>
+    /// <summary>
+    /// Working days a review stage may wait (审核时限): longer, 统计看板 counts it as over the limit and
+    /// the sweep reminds the stage's holders (DESIGN.md §4: one N, default 2).
+    /// </summary>
     public int ReviewLimitWorkdays { get; set; } = 2;
     /// <summary>Art. 26: information is published within this many working days of being formed or changed.</summary>
     public int TimelinessWorkdays { get; set; } = 20;
 
     /// <summary>How often the sweeper publishes due scheduled notices, closes ended windows and makes reminders.</summary>
     public int SweepIntervalSeconds { get; set; } = 60;
-    /// <summary>A review waiting longer than this many working days is reminded of (DESIGN.md §4).</summary>
-    public int ReviewReminderWorkdays { get; set; } = 2;
     /// <summary>How often the webhook outbox is tried.</summary>
     public int WebhookIntervalSeconds { get; set; } = 30;
 

@@ -162,6 +162,12 @@ public sealed class ReportScenario : IScenario
                 n.Apply(NoticeAction.Approve, leader, at.AddHours(4), new DecisionInput("同意"));
                 n.Apply(NoticeAction.Approve, officer, at.AddHours(6), new DecisionInput("同意"));
                 n.Apply(NoticeAction.Publish, officer, at.AddHours(8));
+                // A third of the documents (规章, 规范性文件) left the pages later: 已失效 at a review, or 回收.
+                if (n.Kind is NoticeKind.Regulation or NoticeKind.NormativeDocument && random.Next(3) == 0
+                    && at.AddDays(random.Next(30, 1500)) is var ended && ended < end)
+                {
+                    n.Apply(random.Next(2) == 0 ? NoticeAction.Expire : NoticeAction.Withdraw, officer, ended, new DecisionInput("已废止"));
+                }
                 added.Add(n);
             }
             db.Notices.AddRange(added);
@@ -232,7 +238,8 @@ public sealed class ReportScenario : IScenario
 
     /// <summary>
     /// Copies every closed record <paramref name="times"/> times into earlier decades: published
-    /// notices with their events and postings, closed applications and appeals, imported notices
+    /// notices (not documents still in force) and repealed documents with their events and
+    /// postings, closed applications and appeals, imported notices
     /// other than documents still in force. Open work stays as it is.
     /// </summary>
     private static async Task AddClosedHistoryAsync(string connectionString, int times, CancellationToken ct)
@@ -267,7 +274,8 @@ public sealed class ReportScenario : IScenario
         var apps = await Columns("Applications");
         var appeals = await Columns("Appeals");
         var figures = await Columns("YearFigures");
-        await Exec("CREATE TEMP TABLE Base AS SELECT Id FROM Notices WHERE State = 'Published'");
+        // Closed history only: documents still in force count in every later year, so they are not copied.
+        await Exec("CREATE TEMP TABLE Base AS SELECT Id FROM Notices WHERE (State = 'Published' AND Kind NOT IN ('Regulation', 'NormativeDocument')) OR State IN ('Expired', 'Withdrawn')");
         await Exec("CREATE TEMP TABLE Map (Old INTEGER PRIMARY KEY, New INTEGER)");
         for (var k = 1; k <= times; k++)
         {

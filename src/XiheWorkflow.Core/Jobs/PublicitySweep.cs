@@ -107,7 +107,7 @@ public class PublicitySweep(
                 wanted.Add(new(NotificationKind.WindowClosing, n.Id, text, [(n.AuthorId, null), .. officers.Select(o => (o, (string?)Roles.DisclosureOfficer))]));
             }
 
-            var reviewDays = options.Value.ReviewReminderWorkdays;
+            var reviewDays = options.Value.ReviewLimitWorkdays;
             var inReview = await db.Notices.AsNoTracking().Where(n => n.State == NoticeState.InReview && n.WaitingSinceUtc != null)
                 .Select(n => new { n.Id, n.Title, n.OfficeId, n.Stages, n.StageIndex, n.WaitingSinceUtc }).ToListAsync(ct);
             foreach (var n in inReview)

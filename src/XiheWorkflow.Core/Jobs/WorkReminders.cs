@@ -17,7 +17,7 @@ public sealed record Reminder(NotificationKind Kind, int SubjectId, string Text,
 
 /// <summary>
 /// The reminders beyond publicity windows: applications due within 3 working days or overdue
-/// (Art. 33), comments past their answer date, approved channels not posted within one working
+/// (Art. 33) or past their supplement deadline (补正期限), comments past their answer date, approved channels not posted within one working
 /// day, and from 1 January the annual report until its due date.
 /// </summary>
 public class WorkReminders(PostingQueries postings, AnnualReportDeadline reportDeadline, IOptions<XiheOptions> options)
@@ -31,6 +31,9 @@ public class WorkReminders(PostingQueries postings, AnnualReportDeadline reportD
         foreach (var a in await db.Applications.AsNoTracking().Where(a => a.Outcome == null).ToListAsync(ct))
         {
             var deadline = ApplicationClock.Compute(a.ClockEvents(), today, calendar);
+            // Once a day while it stays open: nothing closes it but the officer's 逾期不补正 reply.
+            if (deadline is { SupplementMissed: true, SupplementDueOn: { } supplementDue })
+                wanted.Add(new(NotificationKind.SupplementOverdue, a.Id, Messages.Get("Reminder.SupplementOverdue", a.Reference, ChinaTime.ChineseDate(supplementDue)), toOfficers));
             if (deadline.DueDate is not { } due) continue;
             if (deadline.IsOverdue)
                 wanted.Add(new(NotificationKind.ApplicationOverdue, a.Id, Messages.Get("Reminder.ApplicationOverdue", a.Reference, ChinaTime.ChineseDate(due)), toOfficers));

@@ -8,6 +8,8 @@ public enum NotificationKind
     CommentOverdue, ChannelNotPosted,
     // The subject is the report's year.
     AnnualReportDue,
+    // The subject is the application: its 补正期限 passed without the supplement.
+    SupplementOverdue,
 }
 
 public static class NotificationLinks
@@ -15,7 +17,7 @@ public static class NotificationLinks
     /// <summary>Where a reminder takes the person who clicks it.</summary>
     public static string For(NotificationKind kind, int subjectId) => kind switch
     {
-        NotificationKind.ApplicationDueSoon or NotificationKind.ApplicationOverdue => $"/requests/{subjectId}",
+        NotificationKind.ApplicationDueSoon or NotificationKind.ApplicationOverdue or NotificationKind.SupplementOverdue => $"/requests/{subjectId}",
         NotificationKind.AnnualReportDue => $"/report?year={subjectId}",
         _ => $"/notices/{subjectId}",
     };

@@ -45,10 +45,8 @@ public class BuildAnnualReport(IDbContextFactory<XiheDbContext> contextFactory)
             .Select(a => new AppealRecord(a.Kind, a.FiledOn, a.Result, a.ClosedOn)).ToListAsync(ct))
             .Where(a => a.FiledOn <= last).ToList();
         var figures = await db.YearFigures.AsNoTracking().Where(f => f.Year == year).ToListAsync(ct);
-        // Table A still reads the imported documents only; live notices reach section 一 through
-        // their posting records, on the posting date (a notice posted nowhere is not counted but
-        // listed by PostingQueries.UnpostedAsync). Imported notices of the year give both; older
-        // ones only documents still in force on 1 January or repealed since.
+        // Table A counts 规章 and 行政规范性文件 from both registers. Imported notices of the year give
+        // documents and postings; older ones only documents still in force on 1 January or repealed since.
         var ofYear = await db.HistoricalNotices.AsNoTracking().Where(n => n.PublishedOn >= first && n.PublishedOn <= last).ToListAsync(ct);
         var inForce = await db.HistoricalNotices.AsNoTracking()
             .Where(n => (n.Kind == NoticeKind.Regulation || n.Kind == NoticeKind.NormativeDocument) && n.RepealedOn == null && n.PublishedOn < first)
@@ -56,6 +54,7 @@ public class BuildAnnualReport(IDbContextFactory<XiheDbContext> contextFactory)
         var repealedSince = await db.HistoricalNotices.AsNoTracking()
             .Where(n => (n.Kind == NoticeKind.Regulation || n.Kind == NoticeKind.NormativeDocument) && n.RepealedOn >= first && n.PublishedOn < first)
             .Select(n => new NoticeRecord(n.Kind, n.PublishedOn, n.RepealedOn)).ToListAsync(ct);
+        var liveDocuments = await LiveDocumentsAsync(db, first, last, ct);
         var livePostings = await db.NoticePostings.AsNoTracking()
             .Where(p => p.Status == Domain.Channels.PostingStatus.Posted && p.PostedOn >= first && p.PostedOn <= last).ToListAsync(ct);
         return new ReportInputs
@@ -63,8 +62,33 @@ public class BuildAnnualReport(IDbContextFactory<XiheDbContext> contextFactory)
             Applications = applications,
             Appeals = appeals,
             YearFigures = figures.Select(f => f.ToFigures()).ToList(),
-            Notices = [.. ofYear.Select(n => n.ToRecord()), .. inForce, .. repealedSince],
+            Notices = [.. ofYear.Select(n => n.ToRecord()), .. inForce, .. repealedSince, .. liveDocuments],
             Postings = [.. ofYear.SelectMany(n => n.Postings()), .. livePostings.Select(p => p.ToReportPosting()!)],
         };
+    }
+
+    /// <summary>
+    /// 规章 and 行政规范性文件 published through the system (the notice's own kind): issued on the
+    /// Shanghai day of publication, repealed on the day they left the public pages — 已失效 at a
+    /// periodic review or 回收 — and in force until then. Both are final states, so the moment the
+    /// notice reached it (<see cref="Notice.WaitingSinceUtc"/>) is that day. Read through
+    /// IX_Notices_Documents: the documents still in force, and those that left in or after the
+    /// year; documents repealed in earlier years and every other kind of notice are never read.
+    /// </summary>
+    private static async Task<List<NoticeRecord>> LiveDocumentsAsync(XiheDbContext db, DateOnly first, DateOnly last, CancellationToken ct)
+    {
+        var fromUtc = ChinaTime.StartOfDayUtc(first);
+        var untilUtc = ChinaTime.EndOfDayUtc(last);
+        var inForce = await db.Notices.AsNoTracking()
+            .Where(n => (n.Kind == NoticeKind.Regulation || n.Kind == NoticeKind.NormativeDocument) && n.State == NoticeState.Published
+                && n.PublishedAtUtc != null && n.PublishedAtUtc < untilUtc)
+            .Select(n => new { n.Kind, n.PublishedAtUtc, Ended = (DateTime?)null }).ToListAsync(ct);
+        var ended = await db.Notices.AsNoTracking()
+            .Where(n => (n.Kind == NoticeKind.Regulation || n.Kind == NoticeKind.NormativeDocument)
+                && (n.State == NoticeState.Expired || n.State == NoticeState.Withdrawn)
+                && n.WaitingSinceUtc >= fromUtc && n.PublishedAtUtc != null && n.PublishedAtUtc < untilUtc)
+            .Select(n => new { n.Kind, n.PublishedAtUtc, Ended = n.WaitingSinceUtc }).ToListAsync(ct);
+        return [.. inForce.Concat(ended).Select(n => new NoticeRecord(n.Kind, ChinaTime.DateOf(n.PublishedAtUtc!.Value),
+            n.Ended is { } e ? ChinaTime.DateOf(e) : null))];
     }
 }

@@ -50,7 +50,8 @@ public class ApplicationQueries(IDbContextFactory<XiheDbContext> contextFactory,
         var rows = applications.Select(a => ToRow(a, actor, calendar, today)).ToList();
         return filter switch
         {
-            ApplicationFilter.Overdue => rows.Where(r => r.Deadline?.IsOverdue == true).ToList(),
+            // 已逾期 also lists those whose supplement deadline passed: the officer closes them as 逾期不补正.
+            ApplicationFilter.Overdue => rows.Where(r => r.Deadline is { IsOverdue: true } or { SupplementMissed: true }).ToList(),
             ApplicationFilter.DueSoon => rows.Where(r => r.IsDueSoon).ToList(),
             _ => rows,
         };

@@ -43,7 +43,8 @@ internal static class KnownLabels
             (NoticeAction.Conclude, "办结"), (NoticeAction.SubmitCorrection, "更正"),
             (NoticeAction.ApproveCorrection, "更正通过"), (NoticeAction.ReturnCorrection, "更正退回修改"),
             (NoticeAction.RejectCorrection, "更正不予发布"), (NoticeAction.Clarify, "说明"),
-            (NoticeAction.Renew, "继续有效"), (NoticeAction.Expire, "已失效"));
+            (NoticeAction.Renew, "继续有效"), (NoticeAction.Expire, "已失效"),
+            (NoticeAction.RecomputeWindow, "公示期重算"));
         CodeLabels.Register(
             (CorrectionStatus.Draft, "草稿"), (CorrectionStatus.InReview, "审核中"), (CorrectionStatus.Returned, "退回修改"),
             (CorrectionStatus.Rejected, "不予发布"), (CorrectionStatus.Published, "已发布"));

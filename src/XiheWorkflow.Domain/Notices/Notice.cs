@@ -277,6 +277,41 @@ public class Notice
         PublicityProvisional = terms.Calendar.IsProvisional(window.From, window.To);
     }
 
+    /// <summary>What <see cref="RecomputeWindow"/> changed: the last day and the provisional flag, before and after.</summary>
+    public sealed record WindowChange(DateOnly OldTo, DateOnly NewTo, bool WasProvisional, bool IsProvisional);
+
+    /// <summary>
+    /// 公示期重算 after Admin saved a year's holiday arrangement: an open window is counted again
+    /// from its publication under its own rule on <paramref name="calendar"/>. A window is never
+    /// shortened — its dates were announced, and a longer 公示 is always allowed — and a window the
+    /// officer extended (延长公示) keeps the day the officer chose; both only lose the provisional
+    /// flag once no day of theirs lies in an unknown year. Returns null when nothing changed (and
+    /// records nothing); else records the change on the timeline.
+    /// </summary>
+    public WindowChange? RecomputeWindow(Calendar.WorkingCalendar calendar, NoticeActor actor, DateTime nowUtc, string source)
+    {
+        if (State != NoticeState.InPublicity || Window is not { } window || nowUtc >= window.EndsAtUtc) return null;
+        var opened = RepublishedAtUtc ?? PublishedAtUtc!.Value;
+        var extended = Events.Any(e => e.Action == NoticeAction.Extend && e.AtUtc >= opened);
+        var counted = extended ? window : PublicityWindow.Compute(window.PublishedAtUtc, window.Rule, calendar);
+        var next = counted.To > window.To ? counted : window;
+        var provisional = calendar.IsProvisional(next.From, next.To);
+        if (next.To == window.To && provisional == PublicityProvisional) return null;
+
+        var change = new WindowChange(window.To, next.To, PublicityProvisional, provisional);
+        PublicityFrom = next.From;
+        PublicityTo = next.To;
+        PublicityEndsAtUtc = next.EndsAtUtc;
+        PublicityProvisional = provisional;
+        var what = change.NewTo != change.OldTo
+            ? $"公示期延至{ChinaTime.ChineseDate(change.NewTo)}（原至{ChinaTime.ChineseDate(change.OldTo)}）"
+            : $"公示期不变";
+        var how = provisional ? "，仍有日期按双休日推算" : change.WasProvisional ? "，不再按双休日推算" : "";
+        Record(nowUtc, actor, NoticeAction.RecomputeWindow, State, null,
+            new DecisionInput($"按{source}重新计算：{what}{how}（{PublicityWindow.Format(next.From, next.To)}）"));
+        return change;
+    }
+
     private void SubmitCorrection(NoticeActor actor, IReadOnlyList<WorkflowStage> workflow, DateTime nowUtc)
     {
         var correction = OpenCorrection!;

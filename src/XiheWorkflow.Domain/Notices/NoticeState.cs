@@ -19,6 +19,11 @@ public enum NoticeAction
     Clarify,
     /// <summary>定期审查: 继续有效 moves the review date on; 已失效 takes the notice off the public pages.</summary>
     Renew, Expire,
+    /// <summary>
+    /// 公示期重算: Admin entered or corrected a year's holiday arrangement and the open window was
+    /// counted again. Not a decision anyone takes, so not in <see cref="NoticeWorkflow.Table"/>.
+    /// </summary>
+    RecomputeWindow,
 }
 
 /// <summary>How a publicity window closed (公示结果).</summary>

@@ -6,8 +6,8 @@ namespace XiheWorkflow.Domain.Publicity;
 /// <summary>
 /// The dates a notice is up for publicity. <see cref="From"/> is day 1 of the count,
 /// <see cref="To"/> the last day; the window closes at 24:00 Shanghai time of <see cref="To"/>.
-/// Computed once and kept: a window already announced keeps the dates printed on it even when the
-/// calendar changes later.
+/// Computed at publication and kept; when Admin saves a year's holiday arrangement, open windows
+/// are counted again (<see cref="Notices.Notice.RecomputeWindow"/>), never to close earlier than announced.
 /// </summary>
 public sealed record PublicityWindow(DateTime PublishedAtUtc, PublicityRule Rule, DateOnly From, DateOnly To, DateTime EndsAtUtc)
 {

@@ -10,8 +10,12 @@ public enum ClockPause { None, AwaitingSupplement, Consultation }
 /// <param name="WorkingDaysLeft">Working days from today to the due date; at most -1 once it has passed (even on a weekend right after it); null when there is no due date.</param>
 /// <param name="IsProvisional">A year involved has no official calendar yet: counted with weekends only.</param>
 /// <param name="Reasons">How the due date came about, one line per step, in Chinese for the register and the letters.</param>
+/// <param name="SupplementDueOn">The supplement deadline (补正期限) while a requested supplement has not arrived.</param>
+/// <param name="SupplementMissed">That deadline has passed without the supplement: the officer may close the application as
+/// 逾期不补正 (<see cref="ApplicationOutcome.OtherNoSupplement"/>). Nothing closes it by itself.</param>
 public sealed record ApplicationDeadline(
-    DateOnly? DueDate, ClockPause Pause, int? WorkingDaysLeft, bool IsOverdue, bool IsProvisional, IReadOnlyList<string> Reasons)
+    DateOnly? DueDate, ClockPause Pause, int? WorkingDaysLeft, bool IsOverdue, bool IsProvisional, IReadOnlyList<string> Reasons,
+    DateOnly? SupplementDueOn = null, bool SupplementMissed = false)
 {
     public bool IsPaused => Pause != ClockPause.None;
 }
@@ -53,6 +57,7 @@ public static class ApplicationClock
         var awaitingSupplement = false;
         var consultations = 0;
         var consultingSince = received;
+        DateOnly? supplementDueOn = null;
 
         DateOnly Due(int extraPause = 0) => calendar.AddWorkdays(start, ResponseDays + extension + paused + extraPause);
 
@@ -71,6 +76,7 @@ public static class ApplicationClock
                 case ClockEventKind.SupplementRequested:
                     if (supplementRequested) throw new DomainException("Application.SupplementAlreadyRequested", Iso(e.Date));
                     supplementRequested = true;
+                    supplementDueOn = e.SupplementDueOn;
                     var elapsed = calendar.WorkdaysBetween(received, e.Date);
                     if (elapsed <= SupplementRequestDays)
                     {
@@ -142,10 +148,15 @@ public static class ApplicationClock
             }
         }
 
+        // The supplement deadline passes unnoticed otherwise: a paused application has no due date.
+        var waitingFor = supplementRequested && !supplementReceived ? supplementDueOn : null;
+        var missed = waitingFor is { } sd && today > sd;
         if (awaitingSupplement)
         {
             reasons.Add("等待申请人补正，计时中止。");
-            return new ApplicationDeadline(null, ClockPause.AwaitingSupplement, null, false, calendar.IsProvisional(start, today), reasons);
+            if (missed) reasons.Add(SupplementMissedReason(waitingFor!.Value));
+            return new ApplicationDeadline(null, ClockPause.AwaitingSupplement, null, false, calendar.IsProvisional(start, today), reasons,
+                waitingFor, missed);
         }
 
         var pause = ClockPause.None;
@@ -165,8 +176,11 @@ public static class ApplicationClock
             : $"答复期限：{Cn(due)}，尚余{left}个工作日。");
         var provisional = calendar.IsProvisional(start, due) || calendar.IsProvisional(start, today);
         if (provisional) reasons.Add("涉及尚未录入节假日安排的年份，按双休日推算，待录入后重新计算。");
-        return new ApplicationDeadline(due, pause, left, overdue, provisional, reasons);
+        if (missed) reasons.Add(SupplementMissedReason(waitingFor!.Value));
+        return new ApplicationDeadline(due, pause, left, overdue, provisional, reasons, waitingFor, missed);
     }
+
+    private static string SupplementMissedReason(DateOnly dueOn) => $"补正期限{Cn(dueOn)}已过，申请人未补正，可按逾期不补正办结。";
 
     private static string Cn(DateOnly day) => ChinaTime.ChineseDate(day);
 

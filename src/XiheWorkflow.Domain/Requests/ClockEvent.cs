@@ -15,10 +15,11 @@ public enum ClockEventKind
 /// are China Standard Time; events on the same day are taken in the order given.
 /// </summary>
 /// <param name="ExtensionDays">Working days granted; only for <see cref="ClockEventKind.ExtensionGranted"/>.</param>
-public sealed record ClockEvent(ClockEventKind Kind, DateOnly Date, int ExtensionDays = 0)
+/// <param name="SupplementDueOn">The supplement deadline told to the applicant (补正期限); only for <see cref="ClockEventKind.SupplementRequested"/>.</param>
+public sealed record ClockEvent(ClockEventKind Kind, DateOnly Date, int ExtensionDays = 0, DateOnly? SupplementDueOn = null)
 {
     public static ClockEvent Received(DateOnly date) => new(ClockEventKind.Received, date);
-    public static ClockEvent SupplementRequested(DateOnly date) => new(ClockEventKind.SupplementRequested, date);
+    public static ClockEvent SupplementRequested(DateOnly date, DateOnly? dueOn = null) => new(ClockEventKind.SupplementRequested, date, SupplementDueOn: dueOn);
     public static ClockEvent SupplementReceived(DateOnly date) => new(ClockEventKind.SupplementReceived, date);
     public static ClockEvent ConsultationStarted(DateOnly date) => new(ClockEventKind.ConsultationStarted, date);
     public static ClockEvent ConsultationEnded(DateOnly date) => new(ClockEventKind.ConsultationEnded, date);

@@ -13,7 +13,7 @@ namespace XiheWorkflow.Domain.Requests;
 public sealed record ApplicationEvent(ClockEventKind Kind, DateOnly Date, int ExtensionDays = 0, string? ApprovedBy = null,
     DateOnly? DueOn = null, DateOnly? ApplicantNotifiedOn = null)
 {
-    public ClockEvent ToClockEvent() => new(Kind, Date, ExtensionDays);
+    public ClockEvent ToClockEvent() => new(Kind, Date, ExtensionDays, DueOn);
 }
 
 /// <summary>

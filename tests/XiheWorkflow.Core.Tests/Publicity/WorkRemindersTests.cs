@@ -37,6 +37,98 @@ public class WorkRemindersTests
         (await t.NotificationsAsync()).Count(n => n.Kind == NotificationKind.ApplicationOverdue).ShouldBe(1);
     }
 
+    /// <summary>
+    /// 补正期限: an application waiting for a supplement has no due date, so without this it would sit
+    /// as 等待补正 forever. Once the deadline passes it is listed as 已逾期, says why, and the officer is
+    /// reminded once a day until they reply 逾期不补正; nothing closes it by itself.
+    /// </summary>
+    [Fact]
+    public async Task Sweep_SupplementDeadlinePassed_FlagsTheApplicationAndRemindsUntilTheOfficerCloses()
+    {
+        await using var t = await TestDatabase.CreateAsync(seedDemo: true);
+        var officer = await t.DemoActorAsync("officer");
+        var registered = await t.Get<RegisterApplication>().HandleAsync(new RegisterApplication.Command
+        {
+            ReceivedOn = new DateOnly(2024, 5, 10), ApplicantName = "马某", Request = "申请公开村里的那个项目",
+        }, officer);
+        var version = await t.Get<RecordApplicationStep>().HandleAsync(new RecordApplicationStep.Command
+        {
+            ApplicationId = registered.Id, Version = registered.Version, Step = ApplicationStep.RequestSupplement,
+            On = new DateOnly(2024, 5, 10), SupplementDueOn = new DateOnly(2024, 5, 20),
+        }, officer);
+        var queries = t.Get<ApplicationQueries>();
+        async Task<List<Notification>> SupplementReminders() =>
+            (await t.NotificationsAsync()).Where(n => n.Kind == NotificationKind.SupplementOverdue).ToList();
+
+        // On the deadline itself (Monday 20 May, 09:00 Shanghai) the applicant still has the day.
+        t.Clock.SetUtcNow(new DateTimeOffset(2024, 5, 20, 1, 0, 0, TimeSpan.Zero));
+        await t.Get<PublicitySweep>().RunAsync();
+        (await SupplementReminders()).ShouldBeEmpty();
+        (await queries.ListAsync(ApplicationFilter.Overdue, officer)).ShouldBeEmpty();
+        (await queries.ListAsync(ApplicationFilter.Open, officer)).Single().Deadline!.SupplementMissed.ShouldBeFalse();
+
+        // The day after: flagged, listed as overdue, and the officer reminded once (two sweeps).
+        t.Clock.SetUtcNow(new DateTimeOffset(2024, 5, 21, 1, 0, 0, TimeSpan.Zero));
+        await t.Get<PublicitySweep>().RunAsync();
+        await t.Get<PublicitySweep>().RunAsync();
+        var reminder = (await SupplementReminders()).ShouldHaveSingleItem();
+        reminder.RecipientUserId.ShouldBe(officer.UserId);
+        reminder.NoticeId.ShouldBe(registered.Id);
+        reminder.Text.ShouldContain("2024年5月20日");
+        reminder.Text.ShouldContain("逾期不补正");
+        NotificationLinks.For(reminder.Kind, reminder.NoticeId).ShouldBe($"/requests/{registered.Id}");
+        var row = (await queries.ListAsync(ApplicationFilter.Overdue, officer)).ShouldHaveSingleItem();
+        row.Id.ShouldBe(registered.Id);
+        row.IsOpen.ShouldBeTrue();
+        row.Deadline!.Pause.ShouldBe(Domain.Requests.ClockPause.AwaitingSupplement);
+        (row.Deadline.SupplementMissed, row.Deadline.SupplementDueOn).ShouldBe((true, new DateOnly(2024, 5, 20)));
+        row.Deadline.Reasons.ShouldContain("补正期限2024年5月20日已过，申请人未补正，可按逾期不补正办结。");
+
+        // Still open a week later, reminded again that day; the officer then replies 逾期不补正.
+        t.Clock.SetUtcNow(new DateTimeOffset(2024, 5, 28, 1, 0, 0, TimeSpan.Zero));
+        await t.Get<PublicitySweep>().RunAsync();
+        (await SupplementReminders()).Count.ShouldBe(2);
+        (await queries.DetailsAsync(registered.Id, officer))!.Row.Outcome.ShouldBeNull();
+        await t.Get<ReplyApplication>().HandleAsync(new ReplyApplication.Command
+        {
+            ApplicationId = registered.Id, Version = version, Outcome = Domain.Requests.ApplicationOutcome.OtherNoSupplement,
+            RepliedOn = new DateOnly(2024, 5, 28),
+        }, officer);
+        t.Clock.SetUtcNow(new DateTimeOffset(2024, 5, 29, 1, 0, 0, TimeSpan.Zero));
+        await t.Get<PublicitySweep>().RunAsync();
+        (await SupplementReminders()).Count.ShouldBe(2);
+        (await queries.ListAsync(ApplicationFilter.Overdue, officer)).ShouldBeEmpty();
+    }
+
+    /// <summary>A supplement that arrived in time: no flag, no reminder, the clock runs again.</summary>
+    [Fact]
+    public async Task Sweep_SupplementReceived_NoSupplementReminderAfterTheDeadline()
+    {
+        await using var t = await TestDatabase.CreateAsync(seedDemo: true);
+        var officer = await t.DemoActorAsync("officer");
+        var registered = await t.Get<RegisterApplication>().HandleAsync(new RegisterApplication.Command
+        {
+            ReceivedOn = new DateOnly(2024, 5, 10), ApplicantName = "马某", Request = "申请公开村里的那个项目",
+        }, officer);
+        var step = t.Get<RecordApplicationStep>();
+        var version = await step.HandleAsync(new RecordApplicationStep.Command
+        {
+            ApplicationId = registered.Id, Version = registered.Version, Step = ApplicationStep.RequestSupplement,
+            On = new DateOnly(2024, 5, 10), SupplementDueOn = new DateOnly(2024, 5, 20),
+        }, officer);
+        t.Clock.SetUtcNow(new DateTimeOffset(2024, 5, 17, 1, 0, 0, TimeSpan.Zero));
+        await step.HandleAsync(new RecordApplicationStep.Command
+        {
+            ApplicationId = registered.Id, Version = version, Step = ApplicationStep.ReceiveSupplement, On = new DateOnly(2024, 5, 17),
+        }, officer);
+
+        t.Clock.SetUtcNow(new DateTimeOffset(2024, 5, 22, 1, 0, 0, TimeSpan.Zero));
+        await t.Get<PublicitySweep>().RunAsync();
+        (await t.NotificationsAsync()).ShouldNotContain(n => n.Kind == NotificationKind.SupplementOverdue);
+        var row = (await t.Get<ApplicationQueries>().ListAsync(ApplicationFilter.Open, officer)).Single();
+        (row.Deadline!.SupplementMissed, row.Deadline.Pause).ShouldBe((false, Domain.Requests.ClockPause.None));
+    }
+
     [Fact]
     public async Task Sweep_CommentUnansweredPastItsDate_RemindsAuthorAndOfficer()
     {

@@ -42,6 +42,9 @@ public class NoticeConfiguration : IEntityTypeConfiguration<Notice>
         b.HasMany(n => n.Events).WithOne().HasForeignKey(e => e.NoticeId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(n => n.Corrections).WithOne().HasForeignKey(c => c.NoticeId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(n => n.Clarifications).WithOne().HasForeignKey(c => c.NoticeId).OnDelete(DeleteBehavior.Cascade);
+        // The annual report's table A: 规章 and 行政规范性文件 in force, and those that left (已失效, 已回收)
+        // from the year on (WaitingSinceUtc: when they reached that final state), without other kinds or older history.
+        b.HasIndex(n => new { n.Kind, n.State, n.WaitingSinceUtc, n.PublishedAtUtc }).HasDatabaseName("IX_Notices_Documents");
         // 定期审查's queue: published notices by review date.
         b.HasIndex(n => new { n.State, n.ReviewDueOn });
         b.Ignore(n => n.OpenCorrection);

@@ -1007,6 +1007,9 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
 
                     b.HasIndex("State", "WaitingSinceUtc");
 
+                    b.HasIndex("Kind", "State", "WaitingSinceUtc", "PublishedAtUtc")
+                        .HasDatabaseName("IX_Notices_Documents");
+
                     b.HasIndex("State", "StageIndex", "Stages", "Channels", "WaitingSinceUtc", "FormedOn", "OfficeId", "CategoryId")
                         .HasDatabaseName("IX_Notices_Open")
                         .HasFilter("\"State\" IN ('InReview', 'Approved', 'Returned', 'InPublicity', 'PublicityEnded')");

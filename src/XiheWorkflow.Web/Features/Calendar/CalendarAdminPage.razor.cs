@@ -50,9 +50,10 @@ public partial class CalendarAdminPage
         }
         await RunAsync(async actor =>
         {
-            await Save.HandleAsync(new SaveCalendarYear.Command(year, off, work, _source?.Trim() ?? ""), actor);
+            var saved = await Save.HandleAsync(new SaveCalendarYear.Command(year, off, work, _source?.Trim() ?? ""), actor);
             _years = await List.HandleAsync(actor);
-            Snackbar.Add(P["Calendar.Saved", year], Severity.Success);
+            Snackbar.Add(saved.WindowsRecomputed > 0 ? P["Calendar.SavedRecomputed", year, saved.WindowsRecomputed] : P["Calendar.Saved", year],
+                Severity.Success);
         });
     }
 

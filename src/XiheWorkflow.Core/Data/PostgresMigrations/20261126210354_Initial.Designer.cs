@@ -12,7 +12,7 @@ using XiheWorkflow.Core.Data;
 namespace XiheWorkflow.Core.Data.PostgresMigrations
 {
     [DbContext(typeof(PostgresXiheDbContext))]
-    [Migration("20261126201120_Initial")]
+    [Migration("20261126210354_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1009,6 +1009,9 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                     b.HasIndex("State", "ScheduledAtUtc");
 
                     b.HasIndex("State", "WaitingSinceUtc");
+
+                    b.HasIndex("Kind", "State", "WaitingSinceUtc", "PublishedAtUtc")
+                        .HasDatabaseName("IX_Notices_Documents");
 
                     b.HasIndex("State", "StageIndex", "Stages", "Channels", "WaitingSinceUtc", "FormedOn", "OfficeId", "CategoryId")
                         .HasDatabaseName("IX_Notices_Open")

@@ -1044,6 +1044,11 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                 columns: new[] { "PublishedAtUtc", "OfficeId", "CategoryId", "Kind", "Form", "Origin", "Channels", "FormedOn", "State" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Notices_Documents",
+                table: "Notices",
+                columns: new[] { "Kind", "State", "WaitingSinceUtc", "PublishedAtUtc" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_Notices_IndexNumber",
                 table: "Notices",
                 column: "IndexNumber",
