@@ -27,8 +27,6 @@ public class XiheOptions
     /// the sweep reminds the stage's holders (DESIGN.md §4: one N, default 2).
     /// </summary>
     public int ReviewLimitWorkdays { get; set; } = 2;
-    /// <summary>Art. 26: information is published within this many working days of being formed or changed.</summary>
-    public int TimelinessWorkdays { get; set; } = 20;
 
     /// <summary>How often the sweeper publishes due scheduled notices, closes ended windows and makes reminders.</summary>
     public int SweepIntervalSeconds { get; set; } = 60;

@@ -305,7 +305,10 @@ public sealed class DashboardScenario : IScenario
         var first = $"{year}-01-01";
         var last = $"{year}-12-31";
         var overLimitBefore = Instant(ChinaTime.StartOfDayUtc(LastDayMoreThan(calendar, today, options.ReviewLimitWorkdays).AddDays(1)));
-        var lateFormedBy = LastDayMoreThan(calendar, today, options.TimelinessWorkdays).ToString("yyyy-MM-dd");
+        // Art. 26 as Timeliness judges it (every generated category keeps the default limit): late once the
+        // day is after the deadline, i.e. formed on or before the last day with the limit's working days before the day.
+        static DateOnly LastDayFormedLate(WorkingCalendar calendar, DateOnly day) => LastDayMoreThan(calendar, day.AddDays(-1), Timeliness.DefaultLimitDays - 1);
+        var lateFormedBy = LastDayFormedLate(calendar, today).ToString("yyyy-MM-dd");
         var closingBy = calendar.AddWorkdays(today, 3).ToString("yyyy-MM-dd");
         var reportYear = today.Year - 1; // the report due this year is last year's
         // Per China day of the year: its UTC instants and a threshold from the working-day calendar, as JSON.
@@ -318,7 +321,7 @@ public sealed class DashboardScenario : IScenario
             }
             return System.Text.Json.JsonSerializer.Serialize(days);
         }
-        var late = Days(d => LastDayMoreThan(calendar, d, options.TimelinessWorkdays).ToString("yyyy-MM-dd"));
+        var late = Days(d => LastDayFormedLate(calendar, d).ToString("yyyy-MM-dd"));
         var due = Days(d => Instant(ChinaTime.EndOfDayUtc(calendar.AddWorkdays(d, options.CommentAnswerWorkdays))));
         string[] sql =
         [

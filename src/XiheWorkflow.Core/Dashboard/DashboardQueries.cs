@@ -10,6 +10,7 @@ using XiheWorkflow.Domain.Calendar;
 using XiheWorkflow.Domain.Comments;
 using XiheWorkflow.Domain.Common;
 using XiheWorkflow.Domain.Notices;
+using XiheWorkflow.Domain.Publicity;
 using XiheWorkflow.Domain.Requests;
 
 namespace XiheWorkflow.Core.Dashboard;
@@ -181,8 +182,36 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
             .ToList();
     }
 
-    private bool IsLateUnpublished(OpenRow r, WorkingCalendar calendar, DateOnly today) =>
-        Unpublished.Contains(r.State) && r.FormedOn is { } formed && calendar.WorkdaysBetween(formed, today) > options.Value.TimelinessWorkdays;
+    /// <summary>Art. 26 as the notice page and the reminders judge it: the category's own limit, the domain's rule.</summary>
+    private static bool IsLateUnpublished(OpenRow r, TimelinessLimits limits, WorkingCalendar calendar, DateOnly today) =>
+        Unpublished.Contains(r.State) && r.FormedOn is { } formed && Timeliness.IsLate(formed, limits.Of(r.CategoryId), null, today, calendar);
+
+    /// <summary>Each category's timeliness limit (working days), and the categories sharing each distinct one.</summary>
+    private sealed class TimelinessLimits(Dictionary<int, int> byCategory)
+    {
+        public int Of(int categoryId) => byCategory.GetValueOrDefault(categoryId, Timeliness.DefaultLimitDays);
+
+        /// <summary>
+        /// One entry per distinct limit with the categories that have it — null categories when every
+        /// category shares it (the usual case), so that the query needs no category condition.
+        /// </summary>
+        public IEnumerable<(int Limit, List<int>? Categories)> Groups() =>
+            byCategory.Values.Distinct().Count() <= 1
+                ? [(byCategory.Count == 0 ? Timeliness.DefaultLimitDays : byCategory.Values.First(), null)]
+                : byCategory.GroupBy(c => c.Value).OrderBy(g => g.Key).Select(g => (g.Key, (List<int>?)g.Select(c => c.Key).ToList()));
+
+        public static TimelinessLimits Load(XiheDbContext db) =>
+            new(db.Categories.AsNoTracking().Select(c => new { c.Id, c.TimelinessLimitDays }).ToDictionary(c => c.Id, c => c.TimelinessLimitDays));
+    }
+
+    /// <summary>
+    /// The last "formed on" day from which information published on <paramref name="day"/> (or still
+    /// unpublished then) is late under a limit of <paramref name="limitDays"/> working days:
+    /// <see cref="Timeliness.Deadline"/> before <paramref name="day"/> means at least that many working
+    /// days in (formed, day − 1]. Lets SQL ask "formed on or before" against an index.
+    /// </summary>
+    internal static DateOnly LastDayFormedLate(WorkingCalendar calendar, DateOnly day, int limitDays) =>
+        LastDayMoreThan(calendar, day.AddDays(-1), limitDays - 1);
 
     /// <summary>
     /// The last day <c>d</c> with <c>calendar.WorkdaysBetween(d, today) &gt; workdays</c>. The count only
@@ -198,22 +227,35 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
 
     /// <summary>Open work grouped in SQL: a handful of groups, however many notices are open.</summary>
     private sealed record OpenGroup(NoticeState State, int StageIndex, List<WorkflowStage> Stages, int Count,
-        DateTime? OldestWaitingUtc, int WaitingOverLimit, int FormedBeforeTimeliness)
+        DateTime? OldestWaitingUtc, int WaitingOverLimit)
     {
         public string? StageRole => State == NoticeState.InReview && StageIndex < Stages.Count ? Stages[StageIndex].Role : null;
     }
 
     private List<OpenGroup> OpenGroups(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar, DateOnly today)
     {
-        // Same tests as the rows' (Waiting > limit, IsLateUnpublished), turned into "before this instant / day".
+        // The same test as the rows' (Waiting > limit), turned into "before this instant".
         var overLimitBefore = ChinaTime.StartOfDayUtc(LastDayMoreThan(calendar, today, options.Value.ReviewLimitWorkdays).AddDays(1));
-        var lateFormedBy = LastDayMoreThan(calendar, today, options.Value.TimelinessWorkdays);
         // OpenStates stays an inline IN list: the partial index IX_Notices_Open is defined with the same one.
         return OnChannel(Notices(db, scope, filter), filter).Where(n => OpenStates.Contains(n.State))
             .GroupBy(n => new { n.State, n.StageIndex, n.Stages })
             .Select(g => new OpenGroup(g.Key.State, g.Key.StageIndex, g.Key.Stages, g.Count(), g.Min(n => n.WaitingSinceUtc),
-                g.Count(n => n.WaitingSinceUtc < overLimitBefore), g.Count(n => n.FormedOn <= lateFormedBy)))
+                g.Count(n => n.WaitingSinceUtc < overLimitBefore)))
             .ToList();
+    }
+
+    /// <summary>Unpublished work past its category's timeliness limit (the rows' IsLateUnpublished), counted in SQL per distinct limit.</summary>
+    private int LateUnpublishedCount(XiheDbContext db, Scope scope, DashboardFilter filter, TimelinessLimits limits, WorkingCalendar calendar, DateOnly today)
+    {
+        var count = 0;
+        foreach (var (limit, categories) in limits.Groups())
+        {
+            var formedBy = LastDayFormedLate(calendar, today, limit);
+            var q = OnChannel(Notices(db, scope, filter), filter).Where(n => Unpublished.Contains(n.State) && n.FormedOn <= formedBy);
+            if (categories is not null) q = q.Where(n => categories.Contains(n.CategoryId));
+            count += q.Count();
+        }
+        return count;
     }
 
     // Member-initialised (not positional) so that EF can still filter and project it after the join.
@@ -300,7 +342,7 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
             .OrderBy(s => Array.IndexOf(OpenStates, s.State)).ThenBy(s => s.StageRole is { } r ? Roles.All.ToList().IndexOf(r) : 0).ToList();
         var overLimit = open.Where(o => o.StageRole is not null && o.WaitingOverLimit > 0)
             .GroupBy(o => o.StageRole!).Select(g => new CountBy<string>(g.Key, g.Sum(x => x.WaitingOverLimit))).OrderBy(c => Roles.All.ToList().IndexOf(c.Key)).ToList();
-        var lateUnpublished = open.Where(o => Unpublished.Contains(o.State)).Sum(o => o.FormedBeforeTimeliness);
+        var lateUnpublished = LateUnpublishedCount(db, scope, filter, TimelinessLimits.Load(db), calendar, today);
 
         // By day received (China time): the answer date depends on the day only.
         var objections = Comments(db, scope, filter, OpenObjectionsQuery(db)).GroupBy(c => SqlFunctions.ChinaDate(c.ReceivedAtUtc))
@@ -444,11 +486,19 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
     /// </remarks>
     private IQueryable<int> LatePublished(XiheDbContext db, Scope scope, DashboardFilter filter, WorkingCalendar calendar)
     {
-        var limit = options.Value.TimelinessWorkdays;
-        return from day in DayWindows.Of<DateOnly>(db, filter.FirstDay, filter.LastDay, d => LastDayMoreThan(calendar, d, limit))
-               from n in OnChannel(Notices(db, scope, filter), filter)
-               where n.PublishedAtUtc >= day.Start && n.PublishedAtUtc < day.End && n.FormedOn <= day.Threshold
-               select n.Id;
+        IQueryable<int>? late = null;
+        var k = 0;
+        foreach (var (limit, categories) in TimelinessLimits.Load(db).Groups())
+        {
+            var notices = OnChannel(Notices(db, scope, filter), filter);
+            if (categories is not null) notices = notices.Where(n => categories.Contains(n.CategoryId));
+            var part = from day in DayWindows.Of<DateOnly>(db, filter.FirstDay, filter.LastDay, d => LastDayFormedLate(calendar, d, limit), $"days{k++}")
+                       from n in notices
+                       where n.PublishedAtUtc >= day.Start && n.PublishedAtUtc < day.End && n.FormedOn <= day.Threshold
+                       select n.Id;
+            late = late is null ? part : late.Concat(part);
+        }
+        return late!;
     }
 
     private static DateOnly ParseDay(string day) => DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture);
@@ -691,7 +741,7 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
             case DashboardMetric.LateUnpublished:
             {
                 var open = Open(db, scope, filter, calendar, today);
-                return await NoticesById(open.Where(o => IsLateUnpublished(o.Row, calendar, today)).Select(o => o.Row.Id));
+                return await NoticesById(open.Where(o => IsLateUnpublished(o.Row, TimelinessLimits.Load(db), calendar, today)).Select(o => o.Row.Id));
             }
             case DashboardMetric.WindowsClosingToday:
                 return await NoticesById((ClosingWindows(db, scope, filter, calendar, today)).Where(w => w.To == today).Select(w => w.Id));

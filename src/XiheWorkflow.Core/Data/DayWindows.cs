@@ -23,9 +23,10 @@ public sealed class DayWindow<T>
 /// </summary>
 public static class DayWindows
 {
-    public static IQueryable<DayWindow<T>> Of<T>(XiheDbContext db, DateOnly first, DateOnly last, Func<DateOnly, T> threshold)
+    /// <param name="name">The parameter's name: distinct for each set of days one statement joins.</param>
+    public static IQueryable<DayWindow<T>> Of<T>(XiheDbContext db, DateOnly first, DateOnly last, Func<DateOnly, T> threshold, string name = "days")
     {
-        var (sql, parameter) = Source(db, first, last, threshold);
+        var (sql, parameter) = Source(db, first, last, threshold, name);
         return db.Database.SqlQueryRaw<DayWindow<T>>(sql, parameter);
     }
 
@@ -34,7 +35,7 @@ public static class DayWindows
     /// (<c>@days</c>), for a statement written by hand around it — where EF Core would only group by
     /// a constant to put several aggregates in one row, which costs SQLite a sort of every row.
     /// </summary>
-    public static (string Sql, DbParameter Parameter) Source<T>(XiheDbContext db, DateOnly first, DateOnly last, Func<DateOnly, T> threshold)
+    public static (string Sql, DbParameter Parameter) Source<T>(XiheDbContext db, DateOnly first, DateOnly last, Func<DateOnly, T> threshold, string name = "days")
     {
         var postgres = db.Database.IsNpgsql();
         var days = new List<string[]>();
@@ -46,11 +47,11 @@ public static class DayWindows
         if (postgres)
         {
             var type = typeof(T) == typeof(DateOnly) ? "date" : "timestamptz";
-            return ($"SELECT (value->>0)::timestamptz AS \"Start\", (value->>1)::timestamptz AS \"End\", (value->>2)::{type} AS \"Threshold\" FROM json_array_elements(@days::json)",
-                new Npgsql.NpgsqlParameter("days", json));
+            return ($"SELECT (value->>0)::timestamptz AS \"Start\", (value->>1)::timestamptz AS \"End\", (value->>2)::{type} AS \"Threshold\" FROM json_array_elements(@{name}::json)",
+                new Npgsql.NpgsqlParameter(name, json));
         }
-        return ("SELECT json_extract(value, '$[0]') AS \"Start\", json_extract(value, '$[1]') AS \"End\", json_extract(value, '$[2]') AS \"Threshold\" FROM json_each(@days)",
-            new Microsoft.Data.Sqlite.SqliteParameter("@days", json));
+        return ($"SELECT json_extract(value, '$[0]') AS \"Start\", json_extract(value, '$[1]') AS \"End\", json_extract(value, '$[2]') AS \"Threshold\" FROM json_each(@{name})",
+            new Microsoft.Data.Sqlite.SqliteParameter("@" + name, json));
     }
 
     // As EF Core's SQLite provider stores them, so that SQL compares them with the columns as text, in order.

@@ -246,35 +246,50 @@ public class DashboardQueriesTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Overview_Timeliness_CountsWorkingDaysFromFormedAsTheRowsDo()
+    public async Task Overview_Timeliness_JudgesEachNoticeByItsCategorysLimit_AsTheNoticePageDoes()
     {
-        // One published notice formed two months before publication, one still in review formed two months ago.
+        // One published notice formed two months before publication; one in review formed two months ago;
+        // one in review formed 12 working days ago whose category Admin set to a 5-working-day limit
+        // (late under 5, on time under the default 20).
         var today = ChinaTime.DateOf(_t.Clock.GetUtcNow().UtcDateTime);
+        var calendar = await _t.Get<CalendarProvider>().GetAsync();
+        int strictCategory;
         await using (var db = _t.NewContext())
         {
             var published = await db.Notices.FirstAsync(n => n.State == NoticeState.Published);
             db.Entry(published).Property(n => n.FormedOn).CurrentValue = ChinaTime.DateOf(published.PublishedAtUtc!.Value).AddMonths(-2);
-            var inReview = await db.Notices.FirstAsync(n => n.State == NoticeState.InReview);
-            db.Entry(inReview).Property(n => n.FormedOn).CurrentValue = today.AddMonths(-2);
+            var inReview = await db.Notices.Where(n => n.State == NoticeState.InReview).OrderBy(n => n.Id).ToListAsync();
+            inReview.Count.ShouldBeGreaterThan(1);
+            db.Entry(inReview[0]).Property(n => n.FormedOn).CurrentValue = today.AddMonths(-2);
+            var recent = inReview.First(n => n.CategoryId != inReview[0].CategoryId);
+            var formed = today;
+            while (calendar.WorkdaysBetween(formed, today) < 12) formed = formed.AddDays(-1);
+            db.Entry(recent).Property(n => n.FormedOn).CurrentValue = formed;
+            strictCategory = recent.CategoryId;
+            var category = await db.Categories.SingleAsync(c => c.Id == strictCategory);
+            db.Entry(category).Property(c => c.TimelinessLimitDays).CurrentValue = 5;
             await db.SaveChangesAsync();
         }
         var head = await _t.DemoActorAsync("head");
         var view = await Queries.OverviewAsync(Year2024, head);
 
-        var calendar = await _t.Get<CalendarProvider>().GetAsync();
         await using var check = _t.NewContext();
+        var limits = await check.Categories.AsNoTracking().ToDictionaryAsync(c => c.Id, c => c.TimelinessLimitDays);
+        limits.Values.Distinct().Count().ShouldBeGreaterThan(1);
         var notices = await check.Notices.AsNoTracking().ToListAsync();
-        var limit = 20;
+        // Written out here rather than through Timeliness: late when the day is after the limit's last working day.
+        bool Late(DateOnly formed, int limit, DateOnly day) => day > calendar.AddWorkdays(formed, limit);
         var late = notices.Count(n => n.PublishedAtUtc is { } p && ChinaTime.DateOf(p).Year == 2024 && n.FormedOn is { } f
-            && calendar.WorkdaysBetween(f, ChinaTime.DateOf(p)) > limit);
-        var lateUnpublished = notices.Count(n => n.State is NoticeState.InReview or NoticeState.Approved or NoticeState.Returned && n.FormedOn is { } f
-            && calendar.WorkdaysBetween(f, today) > limit);
+            && Late(f, limits[n.CategoryId], ChinaTime.DateOf(p)));
+        var lateUnpublished = notices.Where(n => n.State is NoticeState.InReview or NoticeState.Approved or NoticeState.Returned && n.FormedOn is { } f
+            && Late(f, limits[n.CategoryId], today)).ToList();
         late.ShouldBeGreaterThan(0);
-        lateUnpublished.ShouldBeGreaterThan(0);
+        lateUnpublished.ShouldContain(n => n.CategoryId == strictCategory);
         view.Year.LatePublished.ShouldBe(late);
-        view.Now.LateUnpublished.ShouldBe(lateUnpublished);
+        view.Now.LateUnpublished.ShouldBe(lateUnpublished.Count);
         (await Queries.ListAsync(DashboardMetric.LatePublished, Year2024, head)).Count.ShouldBe(late);
-        (await Queries.ListAsync(DashboardMetric.LateUnpublished, Year2024, head)).Count.ShouldBe(lateUnpublished);
+        (await Queries.ListAsync(DashboardMetric.LateUnpublished, Year2024, head)).Select(r => r.Id)
+            .ShouldBe(lateUnpublished.Select(n => n.Id), ignoreOrder: true);
     }
 
     [Theory]
