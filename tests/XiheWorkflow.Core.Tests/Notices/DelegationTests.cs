@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using XiheWorkflow.Core.Admin;
 using XiheWorkflow.Core.Auditing;
 using XiheWorkflow.Core.Notices;
+using XiheWorkflow.Core.Tests.Publicity;
 using XiheWorkflow.Domain.Common;
 using XiheWorkflow.Domain.Notices;
 
@@ -76,6 +77,39 @@ public class DelegationTests
             created.Details.ShouldContain("role=SupervisingLeader; 2024-05-10..2024-05-16");
         }
         (await t.Get<VerifyAuditChain>().HandleAsync(await t.DemoActorAsync("admin"))).FirstBroken.ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task CorrectionQueue_Follows_AndTheCorrectionIsApprovedOnBehalf()
+    {
+        await using var t = await TestDatabase.CreateAsync(seedDemo: true);
+        var id = await t.PublishedPublicityAsync();
+        var officer = await t.DemoActorAsync("officer");
+        var leader = await t.DemoActorAsync("leader");
+        var leader2 = await SecondLeaderAsync(t);
+        // The officer corrects their own notice: the correction goes to the supervising leader of the office.
+        var notice = await t.LoadAsync(id);
+        await t.Get<SaveCorrection>().HandleAsync(new SaveCorrection.Command
+        {
+            NoticeId = id, Title = notice.Title, BodyHtml = "<p>更正后的正文。</p>", LegalBasis = notice.LegalBasis,
+            Channels = [.. notice.Channels], Attachments = [.. notice.Attachments], Note = "正文有误", Material = false,
+        }, officer);
+        await t.Get<SubmitCorrection>().HandleAsync(new SubmitCorrection.Command(id, null), officer);
+        var queries = t.Get<NoticeQueries>();
+        (await queries.CorrectionQueueAsync(leader2)).ShouldBeEmpty();
+
+        var today = ChinaTime.DateOf(t.Clock.GetUtcNow().UtcDateTime);
+        await DelegateAsync(t, leader, null, leader2.UserId!, today, today);
+
+        (await queries.CorrectionQueueAsync(leader2)).Single().ShouldSatisfyAllConditions(
+            q => q.NoticeId.ShouldBe(id), q => q.OnBehalfOfName.ShouldBe("王建国"));
+        (await queries.CorrectionQueueAsync(leader)).Single().OnBehalfOfName.ShouldBeNull();
+        await t.DecideAsync(leader2, id, null, NoticeAction.ApproveCorrection);
+
+        var after = await t.LoadAsync(id);
+        after.BodyHtml.ShouldBe("<p>更正后的正文。</p>");
+        var approval = after.Events.OrderBy(e => e.Sequence).Last();
+        (approval.Action, approval.ActorId, approval.OnBehalfOfName).ShouldBe((NoticeAction.ApproveCorrection, leader2.UserId!, "王建国"));
     }
 
     [Fact]
