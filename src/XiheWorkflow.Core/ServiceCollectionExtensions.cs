@@ -47,6 +47,9 @@ public static class ServiceCollectionExtensions
         services.AddScoped<Notices.DecideNotice>();
         services.AddScoped<Notices.RecordGroupDecision>();
         services.AddScoped<Notices.NoticeQueries>();
+        services.AddScoped<Notices.CreateDelegation>();
+        services.AddScoped<Notices.RevokeDelegation>();
+        services.AddScoped<Notices.DelegationQueries>();
         services.AddScoped<Privacy.NoticePrivacyCheck>();
         services.AddScoped<Notices.EditRoster>();
         services.AddScoped<Comments.RecordComment>();

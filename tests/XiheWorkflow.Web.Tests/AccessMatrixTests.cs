@@ -86,6 +86,15 @@ public class AccessMatrixTests(AccessMatrixTests.Clients clients) : IClassFixtur
         AssertOutcome(head, allowed: true, "head GET /reviews");
     }
 
+    [Fact]
+    public void DelegationSettings_OpenToExactlyTheRolesOfTheReviewQueue()
+    {
+        // 代理审核设置 is for whoever may decide a stage; Admin manages every delegation in 系统管理 instead.
+        Pages().Single(p => p.Path == "/reviews/delegation").Rule.Roles
+            .ShouldBe(Pages().Single(p => p.Path == "/reviews").Rule.Roles);
+        PageRoles.Navigation.ShouldContain(n => n.Href == "/reviews/delegation" && n.Roles == PageRoles.ReviewQueue);
+    }
+
     public static IEnumerable<object[]> UserCases() => Users.Select(u => new object[] { u });
 
     private static bool Allowed(Rule rule, string user)

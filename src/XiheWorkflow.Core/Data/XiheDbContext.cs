@@ -27,6 +27,7 @@ public class XiheDbContext(DbContextOptions<XiheDbContext> options)
     public DbSet<NoticeEvent> NoticeEvents => Set<NoticeEvent>();
     public DbSet<NoticeCorrection> NoticeCorrections => Set<NoticeCorrection>();
     public DbSet<NoticeClarification> NoticeClarifications => Set<NoticeClarification>();
+    public DbSet<ReviewDelegation> ReviewDelegations => Set<ReviewDelegation>();
     public DbSet<Domain.Comments.Comment> Comments => Set<Domain.Comments.Comment>();
     public DbSet<NoticeRoster> NoticeRosters => Set<NoticeRoster>();
     public DbSet<DisclosureApplication> Applications => Set<DisclosureApplication>();

@@ -28,10 +28,14 @@ public class NoticeChange(IDbContextFactory<XiheDbContext> contexts, TimeProvide
         try
         {
             if (expectedVersion is { } v && v != notice.Version) throw new DomainException("Workflow.MovedOn", CodeLabels.Label(notice.State));
-            var noticeActor = await NoticeActors.LoadAsync(db, actor, ct);
+            var noticeActor = await NoticeActors.LoadAsync(db, actor, now, ct);
+            var eventsBefore = notice.Events.Count;
             await body(db, notice, noticeActor, now);
+            // 代理审核: a decision taken on someone's behalf says so in the audit entry.
+            var onBehalf = notice.Events.Count > eventsBefore ? notice.Events.MaxBy(e => e.Sequence) : null;
             db.AuditEntries.Add(new AuditEntry(now, actor.UserId, actor.Name, $"Notice.{action}", "Notice", noticeId.ToString(),
-                from.ToString(), notice.State.ToString(), notice.CurrentRevision == 0 ? null : notice.CurrentRevision, reason));
+                from.ToString(), notice.State.ToString(), notice.CurrentRevision == 0 ? null : notice.CurrentRevision, reason,
+                details: onBehalf?.OnBehalfOfId is { } delegatorId ? $"代{onBehalf.OnBehalfOfName}审核 (onBehalfOf={delegatorId})" : null));
             await db.SaveChangesAsync(ct);
             return notice.Version;
         }

@@ -9,7 +9,11 @@ namespace XiheWorkflow.Core.Notices;
 public record NoticeListItem(
     int Id, string Title, string OfficeName, string CategoryName, NoticeState State, string? StageRole,
     int StageNumber, int StageCount, string AuthorName, DateTime? WaitingSinceUtc, DateTime UpdatedAtUtc,
-    int WaitingWorkdays, int Version, string? LastReason, string? IndexNumber);
+    int WaitingWorkdays, int Version, string? LastReason, string? IndexNumber)
+{
+    /// <summary>待我审核 under 代理审核: the reviewer this person would decide the item for.</summary>
+    public string? OnBehalfOfName { get; init; }
+}
 
 public record MyWork(IReadOnlyList<NoticeListItem> Drafts, IReadOnlyList<NoticeListItem> Returned, IReadOnlyList<NoticeListItem> Submitted);
 
@@ -59,7 +63,7 @@ public record PeriodicReviewItem(int Id, string Title, string OfficeName, string
 
 /// <summary>A correction waiting for this person's decision (待我审核).</summary>
 public record CorrectionQueueItem(int NoticeId, string Title, string OfficeName, int Number, string AuthorName, string Note,
-    bool Material, DateTime? SubmittedAtUtc, int Version);
+    bool Material, DateTime? SubmittedAtUtc, int Version, string? OnBehalfOfName = null);
 
 public record CategoryOption(int Id, string Name, NoticeKind Kind, IReadOnlyList<Channel> Channels, bool IsMajor, int? PublicityPeriod,
     Domain.Publicity.PeriodUnit PublicityUnit = Domain.Publicity.PeriodUnit.CalendarDays);
@@ -93,15 +97,18 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
     public async Task<IReadOnlyList<NoticeListItem>> ReviewQueueAsync(Actor actor, bool leadingGroupOnly = false, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var noticeActor = await NoticeActors.LoadAsync(db, actor, ct);
+        var noticeActor = await NoticeActors.LoadAsync(db, actor, clock.GetUtcNow().UtcDateTime, ct);
         var inReview = await db.Notices.AsNoTracking().Include(n => n.Events).Where(n => n.State == NoticeState.InReview).ToListAsync(ct);
         var ids = inReview
             .Where(n => !leadingGroupOnly || n.CurrentStage?.IsLeadingGroup == true)
             .Where(n => leadingGroupOnly ? actor.IsIn(Roles.LeadingGroup) || actor.IsIn(Roles.DisclosureOfficer)
                                          : n.AvailableActions(noticeActor).Contains(NoticeAction.Approve))
             .Select(n => n.Id).ToHashSet();
+        var onBehalf = inReview.Where(n => ids.Contains(n.Id))
+            .Select(n => (n.Id, Name: n.OnBehalfOf(NoticeAction.Approve, noticeActor)?.Name))
+            .Where(x => x.Name is not null).ToDictionary(x => x.Id, x => x.Name);
         var items = await ListAsync(db, db.Notices.Where(n => ids.Contains(n.Id)), ct);
-        return items.OrderBy(n => n.WaitingSinceUtc).ToList();
+        return items.Select(n => n with { OnBehalfOfName = onBehalf.GetValueOrDefault(n.Id) }).OrderBy(n => n.WaitingSinceUtc).ToList();
     }
 
     public async Task<NoticeDetails?> DetailsAsync(int id, Actor actor, CancellationToken ct = default)
@@ -110,7 +117,7 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
         var n = await db.Notices.AsNoTracking().Include(x => x.Events).Include(x => x.Revisions).Include(x => x.Corrections)
             .Include(x => x.Clarifications).AsSplitQuery().SingleOrDefaultAsync(x => x.Id == id, ct);
         if (n is null) return null;
-        var noticeActor = await NoticeActors.LoadAsync(db, actor, ct);
+        var noticeActor = await NoticeActors.LoadAsync(db, actor, clock.GetUtcNow().UtcDateTime, ct);
         if (!MaySee(n, actor, noticeActor)) return null;
         var category = await db.Categories.AsNoTracking().SingleAsync(c => c.Id == n.CategoryId, ct);
         var office = await db.Offices.AsNoTracking().SingleAsync(o => o.Id == n.OfficeId, ct);
@@ -123,7 +130,8 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
             n.Kind, n.Channels, n.Form, n.Origin, n.LegalBasis, n.DocumentNumber, n.FormedOn, n.Attachments, n.AuthorId, n.AuthorName,
             n.State, n.Stages, n.StageIndex, n.CurrentRevision, n.IndexNumber, n.PublishedAtUtc, n.CreatedAtUtc,
             n.Revisions.Select(r => r.Number).OrderBy(x => x).ToList(),
-            n.Events.OrderBy(e => e.Sequence).Select(e => new NoticeEventView(e.Sequence, e.AtUtc, e.ActorName, e.Action, e.FromState,
+            n.Events.OrderBy(e => e.Sequence).Select(e => new NoticeEventView(e.Sequence, e.AtUtc,
+                NoticeEvent.DisplayName(e.ActorName, e.OnBehalfOfName), e.Action, e.FromState,
                 e.ToState, e.Stage, e.StageRole, e.Revision, e.Reason, e.MeetingDate, e.MinutesReference)).ToList(),
             n.AvailableActions(noticeActor),
             NoticeWorkflow.IsEditable(n.State) && n.AuthorId == actor.UserId,
@@ -140,7 +148,7 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
         await using var db = await contexts.CreateDbContextAsync(ct);
         var n = await db.Notices.AsNoTracking().Include(x => x.Corrections).SingleOrDefaultAsync(x => x.Id == id, ct);
         if (n is null) return null;
-        var noticeActor = await NoticeActors.LoadAsync(db, actor, ct);
+        var noticeActor = await NoticeActors.LoadAsync(db, actor, clock.GetUtcNow().UtcDateTime, ct);
         if (!MaySee(n, actor, noticeActor)) return null;
         var category = await db.Categories.AsNoTracking().Where(c => c.Id == n.CategoryId).Select(c => c.Name).SingleAsync(ct);
         var office = await db.Offices.AsNoTracking().Where(o => o.Id == n.OfficeId).Select(o => o.Name).SingleAsync(ct);
@@ -154,7 +162,7 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
     public async Task<IReadOnlyList<CorrectionQueueItem>> CorrectionQueueAsync(Actor actor, CancellationToken ct = default)
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
-        var noticeActor = await NoticeActors.LoadAsync(db, actor, ct);
+        var noticeActor = await NoticeActors.LoadAsync(db, actor, clock.GetUtcNow().UtcDateTime, ct);
         var ids = await db.NoticeCorrections.AsNoTracking().Where(c => c.Status == CorrectionStatus.InReview).Select(c => c.NoticeId).ToListAsync(ct);
         if (ids.Count == 0) return [];
         var notices = await db.Notices.AsNoTracking().Include(n => n.Corrections).Where(n => ids.Contains(n.Id)).ToListAsync(ct);
@@ -163,7 +171,7 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
             .Select(n => (Notice: n, Correction: n.OpenCorrection!))
             .Select(x => new CorrectionQueueItem(x.Notice.Id, x.Notice.Title, offices.GetValueOrDefault(x.Notice.OfficeId, ""),
                 x.Correction.Number, x.Correction.AuthorName, x.Correction.Note, x.Correction.Material, x.Correction.SubmittedAtUtc,
-                x.Notice.Version))
+                x.Notice.Version, x.Notice.OnBehalfOf(NoticeAction.ApproveCorrection, noticeActor)?.Name))
             .OrderBy(x => x.SubmittedAtUtc).ToList();
     }
 
@@ -193,7 +201,7 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var n = await db.Notices.AsNoTracking().Include(x => x.Corrections).SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (n?.OpenCorrection is not { } open || !MaySee(n, actor, await NoticeActors.LoadAsync(db, actor, ct))) return [];
+        if (n?.OpenCorrection is not { } open || !MaySee(n, actor, await NoticeActors.LoadAsync(db, actor, clock.GetUtcNow().UtcDateTime, ct))) return [];
         return Compare(n.Content, open.Content, await NamesAsync(db, ct)).Where(f => f.Changed).ToList();
     }
 
@@ -202,7 +210,7 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var n = await db.Notices.AsNoTracking().Include(x => x.Corrections).SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (n?.OpenCorrection is not { } open || !MaySee(n, actor, await NoticeActors.LoadAsync(db, actor, ct))) return [];
+        if (n?.OpenCorrection is not { } open || !MaySee(n, actor, await NoticeActors.LoadAsync(db, actor, clock.GetUtcNow().UtcDateTime, ct))) return [];
         var roster = await NoticeRosters.CurrentAsync(db, id, preferWorking: true, ct);
         return await privacy.ScanAsync(open.Content, roster?.Roster, ct);
     }
@@ -212,7 +220,7 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var n = await db.Notices.AsNoTracking().Include(x => x.Revisions).SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (n is null || !MaySee(n, actor, await NoticeActors.LoadAsync(db, actor, ct)) || n.Revisions.Count == 0) return null;
+        if (n is null || !MaySee(n, actor, await NoticeActors.LoadAsync(db, actor, clock.GetUtcNow().UtcDateTime, ct)) || n.Revisions.Count == 0) return null;
         var revisions = n.Revisions.OrderBy(r => r.Number).ToList();
         var authors = await db.Users.Where(u => revisions.Select(r => r.AuthorId).Contains(u.Id)).ToDictionaryAsync(u => u.Id, u => u.DisplayName, ct);
         var newer = revisions.SingleOrDefault(r => r.Number == to) ?? revisions[^1];
@@ -231,7 +239,7 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var n = await db.Notices.AsNoTracking().Include(x => x.Corrections).SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (n is null || !MaySee(n, actor, await NoticeActors.LoadAsync(db, actor, ct))) return null;
+        if (n is null || !MaySee(n, actor, await NoticeActors.LoadAsync(db, actor, clock.GetUtcNow().UtcDateTime, ct))) return null;
         var open = correction ? n.OpenCorrection : null;
         var editable = open is not null ? open.IsEditable && open.AuthorId == actor.UserId
             : NoticeWorkflow.IsEditable(n.State) && n.AuthorId == actor.UserId;
@@ -266,7 +274,7 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
     {
         await using var db = await contexts.CreateDbContextAsync(ct);
         var n = await db.Notices.AsNoTracking().SingleOrDefaultAsync(x => x.Id == id, ct);
-        if (n is null || !MaySee(n, actor, await NoticeActors.LoadAsync(db, actor, ct))) return [];
+        if (n is null || !MaySee(n, actor, await NoticeActors.LoadAsync(db, actor, clock.GetUtcNow().UtcDateTime, ct))) return [];
         var roster = await NoticeRosters.CurrentAsync(db, id, preferWorking: NoticeWorkflow.IsEditable(n.State), ct);
         return await privacy.ScanAsync(n.Content, roster?.Roster, ct);
     }
@@ -285,7 +293,7 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
             $"SELECT \"Id\" AS \"Value\" FROM \"Notices\" WHERE \"Attachments\" LIKE {pattern} UNION SELECT \"NoticeId\" AS \"Value\" FROM \"NoticeRevisions\" WHERE \"Content\" LIKE {pattern} UNION SELECT \"NoticeId\" AS \"Value\" FROM \"NoticePostings\" WHERE \"Photo\" LIKE {pattern} UNION SELECT \"NoticeId\" AS \"Value\" FROM \"NoticeCorrections\" WHERE \"Content\" LIKE {pattern}")
             .ToListAsync(ct);
         if (ids.Count == 0) return false;
-        var noticeActor = await NoticeActors.LoadAsync(db, actor, ct);
+        var noticeActor = await NoticeActors.LoadAsync(db, actor, clock.GetUtcNow().UtcDateTime, ct);
         var notices = await db.Notices.AsNoTracking().Where(n => ids.Contains(n.Id)).ToListAsync(ct);
         return notices.Any(n => MaySee(n, actor, noticeActor));
     }
@@ -300,6 +308,8 @@ public class NoticeQueries(IDbContextFactory<XiheDbContext> contexts, TimeProvid
         if (n.State == NoticeState.Draft) return false;
         if (actor.IsIn(Roles.DisclosureOfficer) || actor.IsIn(Roles.LeadingGroup) || actor.IsIn(Roles.OfficeHead) || actor.IsIn(Roles.Admin)) return true;
         if (actor.IsIn(Roles.SupervisingLeader) && noticeActor.SupervisedOfficeIds.Contains(n.OfficeId)) return true;
+        // 代理审核: a delegate sees what the leaders they stand in for supervise.
+        if (noticeActor.Delegators.Any(d => d.IsIn(Roles.SupervisingLeader) && d.SupervisedOfficeIds.Contains(n.OfficeId))) return true;
         return actor.IsIn(Roles.Staff) && actor.OfficeId == n.OfficeId;
     }
 

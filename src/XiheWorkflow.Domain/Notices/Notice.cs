@@ -191,6 +191,7 @@ public class Notice
         input ??= new DecisionInput();
         if (action == NoticeAction.Submit) throw new DomainException("Workflow.SubmitNeedsStages");
         Check(action, actor, input);
+        var onBehalfOf = OnBehalfOf(action, actor);
 
         var from = State;
         var stage = State == NoticeState.InReview ? StageIndex : (int?)null;
@@ -223,7 +224,7 @@ public class Notice
             case NoticeAction.ApproveCorrection:
             case NoticeAction.ReturnCorrection:
             case NoticeAction.RejectCorrection:
-                input = DecideCorrection(action, actor, nowUtc, input);
+                input = DecideCorrection(action, actor, nowUtc, input, onBehalfOf);
                 break;
             case NoticeAction.Clarify:
                 Clarifications.Add(new NoticeClarification(input.Reason!, actor, nowUtc));
@@ -246,7 +247,7 @@ public class Notice
                 State = NoticeWorkflow.Find(from, action)!.To;
                 break;
         }
-        Record(nowUtc, actor, action, from, stage, input);
+        Record(nowUtc, actor, action, from, stage, input, onBehalfOf);
     }
 
     private void Publish(NoticeActor actor, DateTime nowUtc, PublicityTerms? terms, int reviewMonths)
@@ -325,7 +326,7 @@ public class Notice
         correction.Submit(stages, nowUtc);
     }
 
-    private DecisionInput DecideCorrection(NoticeAction action, NoticeActor actor, DateTime nowUtc, DecisionInput input)
+    private DecisionInput DecideCorrection(NoticeAction action, NoticeActor actor, DateTime nowUtc, DecisionInput input, NoticeActor? onBehalfOf)
     {
         var correction = OpenCorrection!;
         switch (action)
@@ -337,7 +338,7 @@ public class Notice
                 correction.Reject(input.Reason!, nowUtc);
                 return input;
         }
-        if (!correction.Approve(actor, nowUtc)) return input;
+        if (!correction.Approve(actor, nowUtc, onBehalfOf)) return input;
 
         SetContent(correction.Content, nowUtc);
         CurrentRevision++;
@@ -418,13 +419,7 @@ public class Notice
                 if (!transition.Roles.Any(actor.IsIn)) return new DomainException("Auth.RoleRequired", RolesLabel(transition.Roles));
                 return null;
             case NoticeWorkflow.Who.CurrentStage:
-                var stage = CurrentStage!;
-                if (!actor.IsIn(stage.Role)) return new DomainException("Workflow.WrongStageRole", Roles.Label(stage.Role));
-                if (actor.UserId == AuthorId) return new DomainException("Workflow.AuthorCannotReview");
-                if (stage.ScopedToSupervisors && !actor.SupervisedOfficeIds.Contains(OfficeId))
-                    return new DomainException("Workflow.NotSupervisor");
-                if (ActedEarlierInThisRound(actor.UserId)) return new DomainException("Workflow.AlreadyActedAtStage");
-                return null;
+                return ResolveStage(CurrentStage!, AuthorId, ActedEarlierInThisRound, actor).Refusal;
             case NoticeWorkflow.Who.AuthorOrRoles:
                 if (!(actor.UserId == AuthorId && actor.IsIn(Roles.Staff)) && !transition.Roles.Any(actor.IsIn))
                     return new DomainException("Correction.AuthorOrOfficer");
@@ -436,13 +431,7 @@ public class Notice
                 return null;
             case NoticeWorkflow.Who.CorrectionStage:
                 if (OpenCorrection is not { Status: CorrectionStatus.InReview } correction) return new DomainException("Correction.NotInReview");
-                var correctionStage = correction.CurrentStage!;
-                if (!actor.IsIn(correctionStage.Role)) return new DomainException("Workflow.WrongStageRole", Roles.Label(correctionStage.Role));
-                if (actor.UserId == correction.AuthorId) return new DomainException("Workflow.AuthorCannotReview");
-                if (correctionStage.ScopedToSupervisors && !actor.SupervisedOfficeIds.Contains(OfficeId))
-                    return new DomainException("Workflow.NotSupervisor");
-                if (correction.DeciderIds.Contains(actor.UserId)) return new DomainException("Workflow.AlreadyActedAtStage");
-                return null;
+                return ResolveStage(correction.CurrentStage!, correction.AuthorId, correction.DeciderIds.Contains, actor).Refusal;
             default:
                 if (!transition.Roles.Any(actor.IsIn)) return new DomainException("Auth.RoleRequired", RolesLabel(transition.Roles));
                 if (action == NoticeAction.Conclude && PublicityOutcome != Notices.PublicityOutcome.Objection)
@@ -459,21 +448,73 @@ public class Notice
         if (findings.Count > 0) throw new DomainException("Privacy.FindingsInNote", Privacy.PrivacyMasker.Apply(text, findings));
     }
 
-    /// <summary>One person may not decide two stages of the same review round (since the last submit).</summary>
+    /// <summary>
+    /// One person may not decide two stages of the same review round (since the last submit); a
+    /// decision on someone's behalf (代理审核) counts for both the delegate and the delegator.
+    /// </summary>
     private bool ActedEarlierInThisRound(string userId)
     {
         foreach (var e in Events.OrderByDescending(e => e.Sequence))
         {
             if (e.Action == NoticeAction.Submit) return false;
-            if (e.Action == NoticeAction.Approve && e.ActorId == userId) return true;
+            if (e.Action == NoticeAction.Approve && (e.ActorId == userId || e.OnBehalfOfId == userId)) return true;
         }
         return false;
     }
 
-    private void Record(DateTime nowUtc, NoticeActor actor, NoticeAction action, NoticeState from, int? stage, DecisionInput input)
+    /// <summary>
+    /// Whether this person may decide the stage, and for whom: themselves when they may in their own
+    /// right, else the first delegator (代理审核) whose stage it is. Acting for someone, every guard
+    /// holds for both: the stage's role, neither is the author, the supervisor scope is the
+    /// delegator's, and neither has decided another stage of the round.
+    /// </summary>
+    private (NoticeActor? OnBehalfOf, DomainException? Refusal) ResolveStage(WorkflowStage stage, string authorId,
+        Func<string, bool> hasDecided, NoticeActor actor)
+    {
+        var own = StageRefusal(stage, authorId, hasDecided, actor, null);
+        if (own is null) return (null, null);
+        DomainException? delegated = null;
+        foreach (var delegator in actor.Delegators.Where(d => d.IsIn(stage.Role)))
+        {
+            delegated = StageRefusal(stage, authorId, hasDecided, actor, delegator);
+            if (delegated is null) return (delegator, null);
+        }
+        // Standing in for someone, the reason that matters is why the stand-in was refused.
+        return (null, delegated ?? own);
+    }
+
+    private DomainException? StageRefusal(WorkflowStage stage, string authorId, Func<string, bool> hasDecided, NoticeActor actor,
+        NoticeActor? onBehalfOf)
+    {
+        if (!actor.IsIn(stage.Role) || onBehalfOf?.IsIn(stage.Role) == false)
+            return new DomainException("Workflow.WrongStageRole", Roles.Label(stage.Role));
+        if (actor.UserId == authorId || onBehalfOf?.UserId == authorId) return new DomainException("Workflow.AuthorCannotReview");
+        if (stage.ScopedToSupervisors && !(onBehalfOf ?? actor).SupervisedOfficeIds.Contains(OfficeId))
+            return new DomainException("Workflow.NotSupervisor");
+        if (hasDecided(actor.UserId) || onBehalfOf is not null && hasDecided(onBehalfOf.UserId))
+            return new DomainException("Workflow.AlreadyActedAtStage");
+        return null;
+    }
+
+    /// <summary>
+    /// 代理审核: the reviewer a stage decision by this person would be taken on behalf of (null when
+    /// they would decide in their own right, or may not decide at all).
+    /// </summary>
+    public NoticeActor? OnBehalfOf(NoticeAction action, NoticeActor actor)
+    {
+        if (Refusal(action, actor) is not null) return null;
+        var who = NoticeWorkflow.Find(State, action)!.Who;
+        if (who == NoticeWorkflow.Who.CurrentStage) return ResolveStage(CurrentStage!, AuthorId, ActedEarlierInThisRound, actor).OnBehalfOf;
+        if (who == NoticeWorkflow.Who.CorrectionStage && OpenCorrection is { } c)
+            return ResolveStage(c.CurrentStage!, c.AuthorId, c.DeciderIds.Contains, actor).OnBehalfOf;
+        return null;
+    }
+
+    private void Record(DateTime nowUtc, NoticeActor actor, NoticeAction action, NoticeState from, int? stage, DecisionInput input,
+        NoticeActor? onBehalfOf = null)
     {
         Events.Add(new NoticeEvent(Events.Count + 1, nowUtc, actor, action, from, State, stage + 1, stage is { } s ? Stages[s].Role : null,
-            CurrentRevision == 0 ? null : CurrentRevision, input));
+            CurrentRevision == 0 ? null : CurrentRevision, input, onBehalfOf));
         WaitingSinceUtc = nowUtc;
         UpdatedAtUtc = nowUtc;
         Version++;

@@ -6,6 +6,12 @@ public sealed record NoticeActor(string UserId, string Name, IReadOnlySet<string
     /// <summary>The background sweeper, acting only where the table names <see cref="Common.Roles.System"/>.</summary>
     public static NoticeActor Scheduler { get; } = new("system", "系统", new HashSet<string> { Common.Roles.System }, new HashSet<int>());
 
+    /// <summary>
+    /// 代理审核: the people whose stages this person may decide today on their behalf, each with only
+    /// the delegated role and the offices they supervise.
+    /// </summary>
+    public IReadOnlyList<NoticeActor> Delegators { get; init; } = [];
+
     public bool IsIn(string role) => Roles.Contains(role);
 }
 

@@ -74,9 +74,10 @@ public class NoticeCorrection
     }
 
     /// <summary>Moves to the next stage; true when the last stage approved it.</summary>
-    internal bool Approve(NoticeActor actor, DateTime nowUtc)
+    internal bool Approve(NoticeActor actor, DateTime nowUtc, NoticeActor? onBehalfOf = null)
     {
-        DeciderIds = [.. DeciderIds, actor.UserId];
+        // 代理审核: the delegator counts as having decided too, so neither decides another stage.
+        DeciderIds = onBehalfOf is null ? [.. DeciderIds, actor.UserId] : [.. DeciderIds, actor.UserId, onBehalfOf.UserId];
         UpdatedAtUtc = nowUtc;
         if (StageIndex < Stages.Count - 1)
         {

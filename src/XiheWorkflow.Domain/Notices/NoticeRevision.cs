@@ -31,6 +31,9 @@ public class NoticeEvent
     public DateTime AtUtc { get; private set; }
     public string ActorId { get; private set; } = "";
     public string ActorName { get; private set; } = "";
+    /// <summary>代理审核: the reviewer whose stage the actor decided on their behalf.</summary>
+    public string? OnBehalfOfId { get; private set; }
+    public string? OnBehalfOfName { get; private set; }
     public NoticeAction Action { get; private set; }
     public NoticeState FromState { get; private set; }
     public NoticeState ToState { get; private set; }
@@ -45,8 +48,10 @@ public class NoticeEvent
     private NoticeEvent() { }
 
     internal NoticeEvent(int sequence, DateTime atUtc, NoticeActor actor, NoticeAction action, NoticeState from, NoticeState to,
-        int? stage, string? stageRole, int? revision, DecisionInput input)
+        int? stage, string? stageRole, int? revision, DecisionInput input, NoticeActor? onBehalfOf = null)
     {
+        OnBehalfOfId = onBehalfOf?.UserId;
+        OnBehalfOfName = onBehalfOf?.Name;
         Sequence = sequence;
         AtUtc = atUtc;
         ActorId = actor.UserId;
@@ -61,4 +66,8 @@ public class NoticeEvent
         MeetingDate = input.MeetingDate;
         MinutesReference = string.IsNullOrWhiteSpace(input.MinutesReference) ? null : input.MinutesReference.Trim();
     }
+
+    /// <summary>The actor as the timeline shows them: "张三（代李四审核）" for a decision on someone's behalf.</summary>
+    public static string DisplayName(string actorName, string? onBehalfOfName) =>
+        onBehalfOfName is null ? actorName : $"{actorName}（代{onBehalfOfName}审核）";
 }

@@ -27,6 +27,7 @@ public static class PageRoles
     [
         new("/", "Nav.MyWork", MudBlazor.Icons.Material.Outlined.Inbox, null, Exact: true),
         new("/reviews", "Nav.ReviewQueue", MudBlazor.Icons.Material.Outlined.FactCheck, ReviewQueue, Exact: true),
+        new("/reviews/delegation", "Nav.Delegation", MudBlazor.Icons.Material.Outlined.SwitchAccount, ReviewQueue),
         new("/reviews/periodic", "Nav.PeriodicReview", MudBlazor.Icons.Material.Outlined.EventRepeat, PeriodicReview),
         new("/agenda", "Nav.Agenda", MudBlazor.Icons.Material.Outlined.Groups, Agenda),
         new("/publicity", "Nav.Publicity", MudBlazor.Icons.Material.Outlined.Timer, Publicity),

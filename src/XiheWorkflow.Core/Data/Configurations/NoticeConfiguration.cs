@@ -80,6 +80,8 @@ public class NoticeEventConfiguration : IEntityTypeConfiguration<NoticeEvent>
         b.HasIndex(e => new { e.NoticeId, e.Action, e.Sequence, e.AtUtc }).HasDatabaseName("IX_NoticeEvents_Rounds");
         b.Property(e => e.ActorName).HasMaxLength(50);
         b.Property(e => e.ActorId).HasMaxLength(450);
+        b.Property(e => e.OnBehalfOfId).HasMaxLength(450);
+        b.Property(e => e.OnBehalfOfName).HasMaxLength(50);
         b.Property(e => e.StageRole).HasMaxLength(40);
         b.Property(e => e.Reason).HasMaxLength(2000);
         b.Property(e => e.MinutesReference).HasMaxLength(100);
@@ -126,5 +128,24 @@ public class WorkflowTemplateConfiguration : IEntityTypeConfiguration<WorkflowTe
         b.HasIndex(t => t.Name).IsUnique();
         b.Property(t => t.Version).IsConcurrencyToken();
         b.Property(t => t.Stages).HasConversion(JsonColumn.Converter<List<WorkflowStage>>(), JsonColumn.Comparer<List<WorkflowStage>>());
+    }
+}
+
+public class ReviewDelegationConfiguration : IEntityTypeConfiguration<ReviewDelegation>
+{
+    public void Configure(EntityTypeBuilder<ReviewDelegation> b)
+    {
+        b.ToTable("ReviewDelegations");
+        b.Property(d => d.DelegatorId).HasMaxLength(450);
+        b.Property(d => d.DelegatorName).HasMaxLength(50);
+        b.Property(d => d.DelegateId).HasMaxLength(450);
+        b.Property(d => d.DelegateName).HasMaxLength(50);
+        b.Property(d => d.Role).HasMaxLength(40);
+        b.Property(d => d.CreatedById).HasMaxLength(450);
+        b.Property(d => d.CreatedByName).HasMaxLength(50);
+        b.Property(d => d.RevokedByName).HasMaxLength(50);
+        // Every review decision asks for today's delegations to the acting person.
+        b.HasIndex(d => new { d.DelegateId, d.ToDate });
+        b.HasIndex(d => new { d.DelegatorId, d.Role, d.ToDate });
     }
 }

@@ -12,7 +12,7 @@ using XiheWorkflow.Core.Data;
 namespace XiheWorkflow.Core.Data.PostgresMigrations
 {
     [DbContext(typeof(PostgresXiheDbContext))]
-    [Migration("20261126210354_Initial")]
+    [Migration("20261126222119_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -1184,6 +1184,14 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                     b.Property<int>("NoticeId")
                         .HasColumnType("integer");
 
+                    b.Property<string>("OnBehalfOfId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("OnBehalfOfName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
                     b.Property<string>("Reason")
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)");
@@ -1286,6 +1294,73 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                         .IsUnique();
 
                     b.ToTable("NoticeRosters");
+                });
+
+            modelBuilder.Entity("XiheWorkflow.Domain.Notices.ReviewDelegation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CreatedById")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("CreatedByName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("DelegateId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DelegateName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("DelegatorId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("DelegatorName")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<DateOnly>("FromDate")
+                        .HasColumnType("date");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RevokedByName")
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("Role")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<DateOnly>("ToDate")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DelegateId", "ToDate");
+
+                    b.HasIndex("DelegatorId", "Role", "ToDate");
+
+                    b.ToTable("ReviewDelegations", (string)null);
                 });
 
             modelBuilder.Entity("XiheWorkflow.Domain.Notices.WorkflowTemplate", b =>

@@ -211,6 +211,30 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                 });
 
             migrationBuilder.CreateTable(
+                name: "ReviewDelegations",
+                columns: table => new
+                {
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    DelegatorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    DelegatorName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    DelegateId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
+                    DelegateName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    Role = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    FromDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    ToDate = table.Column<DateOnly>(type: "date", nullable: false),
+                    CreatedById = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    CreatedByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    CreatedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    RevokedByName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ReviewDelegations", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "Settings",
                 columns: table => new
                 {
@@ -699,6 +723,8 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                     AtUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     ActorId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
                     ActorName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: false),
+                    OnBehalfOfId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: true),
+                    OnBehalfOfName = table.Column<string>(type: "character varying(50)", maxLength: 50, nullable: true),
                     Action = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     FromState = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
                     ToState = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
@@ -1114,6 +1140,16 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ReviewDelegations_DelegateId_ToDate",
+                table: "ReviewDelegations",
+                columns: new[] { "DelegateId", "ToDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ReviewDelegations_DelegatorId_Role_ToDate",
+                table: "ReviewDelegations",
+                columns: new[] { "DelegatorId", "Role", "ToDate" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_WebhookMessages_DedupKey",
                 table: "WebhookMessages",
                 column: "DedupKey",
@@ -1208,6 +1244,9 @@ namespace XiheWorkflow.Core.Data.PostgresMigrations
 
             migrationBuilder.DropTable(
                 name: "ReportTexts");
+
+            migrationBuilder.DropTable(
+                name: "ReviewDelegations");
 
             migrationBuilder.DropTable(
                 name: "Settings");
