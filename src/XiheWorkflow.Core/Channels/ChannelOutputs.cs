@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using XiheWorkflow.Core.Data;
 using XiheWorkflow.Core.Notices;
 using XiheWorkflow.Core.Publicity;
+using XiheWorkflow.Core.Resources;
 using XiheWorkflow.Domain.Channels;
 using XiheWorkflow.Domain.Common;
 using XiheWorkflow.Domain.Notices;
@@ -43,9 +44,14 @@ public class ChannelOutputs(IDbContextFactory<XiheDbContext> contexts, ChannelSe
         };
     }
 
-    /// <summary>"公示期：…至…" for a notice whose window is (or was) open; the dates printed once never change.</summary>
+    /// <summary>
+    /// "公示期：…至…" for a notice whose window is (or was) open, flagged like everywhere else when it
+    /// runs into a year whose holiday arrangement is not known yet (computed on weekends only).
+    /// </summary>
     public static string? PublicityLine(Notice notice) =>
-        notice is { PublicityFrom: { } from, PublicityTo: { } to } ? Domain.Publicity.PublicityWindow.Format(from, to) : null;
+        notice is { PublicityFrom: { } from, PublicityTo: { } to }
+            ? Domain.Publicity.PublicityWindow.Format(from, to) + (notice.PublicityProvisional ? Messages.Get("Publicity.ProvisionalNote") : "")
+            : null;
 
     public string BaseUrl(string requestBaseUrl) =>
         (string.IsNullOrWhiteSpace(options.Value.PublicBaseUrl) ? requestBaseUrl : options.Value.PublicBaseUrl).TrimEnd('/');

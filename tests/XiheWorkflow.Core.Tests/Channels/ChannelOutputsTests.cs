@@ -4,6 +4,7 @@ using XiheWorkflow.Core.Notices;
 using XiheWorkflow.Core.Privacy;
 using XiheWorkflow.Core.Publicity;
 using XiheWorkflow.Core.Tests.Notices;
+using XiheWorkflow.Core.Tests.Publicity;
 using XiheWorkflow.Domain.Channels;
 using XiheWorkflow.Domain.Notices;
 
@@ -119,6 +120,23 @@ public class ChannelOutputsTests
         outputs["docx"].ShouldContain(MaskedId);
         outputs["wechat"].ShouldContain(MaskedId);
         outputs["broadcast"].ShouldContain("（号码已隐去）");
+    }
+
+    [Fact]
+    public async Task PublicityLine_OfAWindowRunningIntoAYearWithoutItsHolidayNotice_IsFlaggedProvisionalInEveryOutputThatShowsIt()
+    {
+        await using var t = await TestDatabase.CreateAsync(seedDemo: true);
+        var known = await t.PublishedPublicityAsync("2024年5月城乡低保拟保对象公示");
+        // 28 December 2026: a 7-day window ends in 2027, whose holiday arrangement the calendar does not know.
+        t.Clock.SetUtcNow(new DateTimeOffset(2026, 12, 28, 2, 0, 0, TimeSpan.Zero));
+        var provisional = await t.PublishedPublicityAsync("2026年12月临时救助对象公示");
+
+        (await t.LoadAsync(provisional)).PublicityProvisional.ShouldBeTrue();
+        var outputs = await t.AllOutputsAsync(provisional);
+        var sheet = (await t.Get<ChannelOutputs>().SheetAsync(provisional, null, ChannelTestKit.BaseUrl))!;
+        sheet.PublicityText.ShouldBe("公示期：2026年12月28日至2027年1月3日（按周末推算，官方放假安排公布后可能调整）");
+        foreach (var name in new[] { "docx", "wechat", "screen" }) outputs[name].ShouldContain("按周末推算", customMessage: name);
+        (await t.Get<ChannelOutputs>().SheetAsync(known, null, ChannelTestKit.BaseUrl))!.PublicityText.ShouldNotContain("按周末推算");
     }
 
     [Fact]
