@@ -57,6 +57,24 @@ public sealed class BackupSettingsTabTests : BunitContext, IAsyncLifetime
         return Render<BackupSettingsTab>(p => p.Add(t => t.Actor, actor));
     }
 
+    [Fact]
+    public void OnPostgres_TheTabSaysThatTheNightlyBackupDoesNotApply_AndShowsNoSettings()
+    {
+        var options = _core.GetRequiredService<Microsoft.Extensions.Options.IOptions<XiheOptions>>().Value;
+        options.DatabaseProvider = "Postgres";
+        try
+        {
+            var tab = RenderTab(Admin);
+
+            tab.Find("[data-testid=backup-on-postgres]").TextContent.ShouldContain("pg_dump");
+            tab.FindAll("[data-testid=backup-settings]").ShouldBeEmpty();
+        }
+        finally
+        {
+            options.DatabaseProvider = "Sqlite";
+        }
+    }
+
     /// <summary>The input a person finds by its label.</summary>
     private static AngleSharp.Dom.IElement Field(IRenderedComponent<BackupSettingsTab> cut, string label)
     {
