@@ -745,7 +745,8 @@ public class DashboardQueries(IDbContextFactory<XiheDbContext> contexts, Calenda
             case DashboardMetric.LateUnpublished:
             {
                 var open = Open(db, scope, filter, calendar, today);
-                return await NoticesById(open.Where(o => IsLateUnpublished(o.Row, TimelinessLimits.Load(db), calendar, today)).Select(o => o.Row.Id));
+                var limits = TimelinessLimits.Load(db);
+                return await NoticesById(open.Where(o => IsLateUnpublished(o.Row, limits, calendar, today)).Select(o => o.Row.Id));
             }
             case DashboardMetric.WindowsClosingToday:
                 return await NoticesById((ClosingWindows(db, scope, filter, calendar, today)).Where(w => w.To == today).Select(w => w.Id));

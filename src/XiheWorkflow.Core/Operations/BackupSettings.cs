@@ -24,7 +24,8 @@ public sealed record BackupSchedule(int Hour, int Keep, bool Saved = false)
 /// channel settings). Configuration stays the default until a value is saved; the nightly backup
 /// reads this at every check, so a change takes effect without a restart.
 /// </summary>
-public class BackupSettingsStore(IDbContextFactory<XiheDbContext> contexts, IOptions<BackupOptions> options, TimeProvider clock)
+public class BackupSettingsStore(IDbContextFactory<XiheDbContext> contexts, IOptions<BackupOptions> options, IOptions<XiheOptions> xihe,
+    TimeProvider clock)
 {
     public const string HourKey = "Backup.Hour";
     public const string KeepKey = "Backup.Keep";
@@ -51,6 +52,8 @@ public class BackupSettingsStore(IDbContextFactory<XiheDbContext> contexts, IOpt
         actor.Require(Roles.Admin);
         if (schedule.Hour is < 0 or > 23) throw new DomainException("Backup.HourOutOfRange");
         if (schedule.Keep is < 1 or > BackupSchedule.MaxKeep) throw new DomainException("Backup.KeepOutOfRange", BackupSchedule.MaxKeep);
+        // The nightly backup archives SQLite's file; on PostgreSQL it stands down, so a schedule would do nothing.
+        if (XiheDatabase.IsPostgres(xihe.Value)) throw new DomainException("Backup.NotSqlite");
 
         await using var db = await contexts.CreateDbContextAsync(ct);
         var now = clock.GetUtcNow().UtcDateTime;

@@ -16,7 +16,7 @@ public class BackupSettingsTests
         (await t.Get<BackupSettingsStore>().GetAsync()).ShouldBe(new BackupSchedule(2, 14, Saved: false));
     }
 
-    [Fact]
+    [SqliteOnlyFact("the schedule is the nightly SQLite backup's; PostgreSQL is backed up with pg_dump")]
     public async Task Save_ByAdmin_IsStoredAuditedAndRead()
     {
         await using var t = await TestDatabase.CreateAsync(seedDemo: true);
@@ -31,6 +31,18 @@ public class BackupSettingsTests
         audit.Count.ShouldBe(2);
         audit[^1].ActorName.ShouldBe("系统管理员");
         audit[^1].Details.ShouldBe("每日备份时间 4时; 保留 60 份");
+    }
+
+    [PostgresFact]
+    public async Task Save_OnPostgres_IsRefusedPointingToPgDumpAndNothingStored()
+    {
+        await using var t = await TestDatabase.CreateAsync(seedDemo: true);
+        var admin = await t.DemoActorAsync("admin");
+
+        var e = await Should.ThrowAsync<DomainException>(() => t.Get<BackupSettingsStore>().SaveAsync(new BackupSchedule(3, 30), admin));
+
+        e.Code.ShouldBe("Backup.NotSqlite");
+        (await t.Get<BackupSettingsStore>().GetAsync()).Saved.ShouldBeFalse();
     }
 
     [Theory]
